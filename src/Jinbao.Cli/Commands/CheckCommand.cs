@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using Jinbao.Cli.Resources;
+using Jinbao.Quality.Checking;
+using Jinbao.Quality.Reports;
+using Spectre.Console;
+
+namespace Jinbao.Cli.Commands;
+
+/// <summary><c>jinbao check FILE</c>: the quality check of one extract.</summary>
+internal static class CheckCommand
+{
+    // Files smaller than this finish before a progress bar would be worth drawing.
+    private const long ProgressThresholdBytes = 8 * 1024 * 1024;
+
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = CliText.CheckFileArgument };
+        var dataset = new Option<string?>("--dataset") { Description = CliText.DatasetOption };
+        dataset.AcceptOnlyFromAmong("person", "employer");
+        var output = new Option<string>("--output", "-o") { Description = CliText.OutputOption, DefaultValueFactory = _ => "jinbao-report" };
+        var encoding = new Option<string?>("--encoding") { Description = CliText.EncodingOption };
+        var sheet = new Option<string?>("--sheet") { Description = CliText.SheetOption };
+        var rules = new Option<string?>("--rules") { Description = CliText.RulesOption };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = CliText.QuietOption };
+
+        var command = new Command("check", CliText.CheckDescription) { file, dataset, output, encoding, sheet, rules, quiet };
+        command.SetAction(parsed => CommandErrors.Run(cancellation =>
+        {
+            var options = new CheckOptions
+            {
+                Path = parsed.GetValue(file)!,
+                Dataset = parsed.GetValue(dataset),
+                Encoding = parsed.GetValue(encoding),
+                Sheet = parsed.GetValue(sheet),
+                RulesFile = parsed.GetValue(rules),
+            };
+            return Execute(options, parsed.GetValue(output)!, parsed.GetValue(quiet), cancellation);
+        }));
+        return command;
+    }
+
+    private static int Execute(CheckOptions options, string outputDirectory, bool quiet, CancellationToken cancellation)
+    {
+        using var result = RunWithProgress(options, quiet, cancellation);
+        cancellation.ThrowIfCancellationRequested();
+        ReportOutput.Write(outputDirectory, result);
+
+        var report = result.Report;
+        if (!quiet)
+        {
+            CheckSummary.Render(report);
+            AnsiConsole.MarkupLine(Markup.Escape(Format(CliText.ReportsWritten, Path.GetFullPath(outputDirectory))));
+            AnsiConsole.MarkupLine(report.ErrorFindings > 0
+                ? "[red]" + Markup.Escape(Format(CliText.ResultHasErrors, report.ErrorFindings)) + "[/]"
+                : "[green]" + Markup.Escape(CliText.ResultClean) + "[/]");
+        }
+
+        return report.ErrorFindings > 0 ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    private static CheckResult RunWithProgress(CheckOptions options, bool quiet, CancellationToken cancellation)
+    {
+        bool showProgress = !quiet && !Console.IsOutputRedirected && File.Exists(options.Path) && new FileInfo(options.Path).Length >= ProgressThresholdBytes;
+        if (!showProgress)
+        {
+            return QualityCheck.Run(options, null, cancellation);
+        }
+
+        CheckResult? result = null;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(Markup.Escape(Format(CliText.Reading, Path.GetFileName(options.Path))), maxValue: Math.Max(1, new FileInfo(options.Path).Length));
+                result = QualityCheck.Run(options, new ProgressTaskReporter(task), cancellation);
+                task.Value = task.MaxValue;
+            });
+        return result!;
+    }
+
+    private static string Format(string template, params object?[] args) => string.Format(CultureInfo.CurrentCulture, template, args);
+
+    /// <summary>Moves the progress bar with the bytes read; Spectre's task is safe to update from the merging thread.</summary>
+    private sealed class ProgressTaskReporter(ProgressTask task) : IProgress<CheckProgress>
+    {
+        public void Report(CheckProgress value) => task.Value = value.BytesRead;
+    }
+}

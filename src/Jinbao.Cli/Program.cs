@@ -1,0 +1,37 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Jinbao.Cli.Commands;
+using Jinbao.Cli.Resources;
+
+namespace Jinbao.Cli;
+
+/// <summary>The <c>jinbao</c> command.</summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        Console.OutputEncoding = Encoding.UTF8;
+        var culture = CultureInfo.GetCultureInfo(Environment.GetEnvironmentVariable("JINBAO_UI_CULTURE") is { Length: > 0 } name ? name : "zh-CN");
+        CultureInfo.DefaultThreadCurrentUICulture = culture;
+        CultureInfo.CurrentUICulture = culture;
+
+        var root = new RootCommand(CliText.RootDescription);
+        root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(SampleCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create());
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                Console.Error.WriteLine(string.Format(CultureInfo.CurrentCulture, CliText.UsageError, error.Message));
+            }
+
+            return ExitCodes.InputError;
+        }
+
+        return parsed.Invoke();
+    }
+}

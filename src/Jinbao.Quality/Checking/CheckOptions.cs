@@ -1,0 +1,26 @@
+namespace Jinbao.Quality.Checking;
+
+/// <summary>What to check and how.</summary>
+public sealed record CheckOptions
+{
+    /// <summary>The extract file: CSV (UTF-8 or GB18030) or XLSX.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The dataset id, or <see langword="null"/> to pick it from the header.</summary>
+    public string? Dataset { get; init; }
+
+    /// <summary>The text encoding, or <see langword="null"/> to detect it.</summary>
+    public string? Encoding { get; init; }
+
+    /// <summary>The worksheet of an XLSX file, or <see langword="null"/> for the first.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>A province's rule file overlaying the shipped rules, or <see langword="null"/>.</summary>
+    public string? RulesFile { get; init; }
+
+    /// <summary>The clock that decides "today" for future-date and age rules.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The number of checking threads besides the reader; 0 means one per processor.</summary>
+    public int Workers { get; init; }
+}

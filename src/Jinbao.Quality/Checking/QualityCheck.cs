@@ -1,0 +1,202 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Jinbao.Quality.Reading;
+using Jinbao.Quality.Reports;
+using Jinbao.Quality.Rules;
+using Jinbao.Standards;
+
+namespace Jinbao.Quality.Checking;
+
+/// <summary>
+/// Runs the quality check of one extract (质量检查). Three stages overlap: a reader thread parses
+/// records into blocks, worker threads apply the record rules to whole blocks, and the calling
+/// thread merges blocks in file order (uniqueness, counts, findings to disk). Memory stays bounded
+/// by the block pool and the uniqueness index, whatever the file's size.
+/// </summary>
+public static class QualityCheck
+{
+    /// <summary>Checks the file.</summary>
+    /// <exception cref="ExtractReadException">The file cannot be read as an extract of a known dataset.</exception>
+    /// <exception cref="RuleFileException">The rule file is invalid.</exception>
+    /// <exception cref="OperationCanceledException">The check was cancelled.</exception>
+    public static CheckResult Run(CheckOptions options, IProgress<CheckProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        var started = options.Time.GetUtcNow();
+        var stopwatch = Stopwatch.StartNew();
+        var standards = StandardsCatalog.Default;
+        using var reader = ExtractReaderFactory.Open(options.Path, options.Encoding, options.Sheet);
+        string fileName = Path.GetFileName(options.Path);
+        var (dataset, columns, ignored) = ColumnBinder.Bind(reader.Header, options.Dataset, standards, fileName);
+        var rules = RuleSet.Load(dataset.Id, options.RulesFile);
+        var today = DateOnly.FromDateTime(options.Time.GetLocalNow().DateTime);
+
+        var spill = new FindingSpill(columns, rules);
+        try
+        {
+            long expected = reader is CsvExtractReader csv ? csv.EstimatedRecords : 65_536;
+            var merger = new ResultMerger(spill, rules, dataset, columns, expected);
+            RunPipeline(reader, columns, rules, standards, today, merger, options.Workers, progress, cancellationToken);
+            spill.Complete();
+
+            var (dimensions, score, ruleCounts) = merger.Summarize();
+            var report = new QualityReport
+            {
+                Dataset = dataset.Id,
+                DatasetName = dataset.Name,
+                File = fileName,
+                Encoding = reader.EncodingName,
+                CheckedAt = started,
+                Duration = stopwatch.Elapsed,
+                Records = merger.Records,
+                RecordsWithErrors = merger.RecordsWithErrors,
+                RecordsWithWarningsOnly = merger.RecordsWithWarningsOnly,
+                Score = score,
+                Dimensions = dimensions,
+                Rules = ruleCounts,
+                FindingCount = spill.Count,
+                ErrorFindings = merger.ErrorFindings,
+                IgnoredColumns = ignored,
+            };
+            return new CheckResult(report, spill);
+        }
+        catch
+        {
+            spill.Dispose();
+            throw;
+        }
+    }
+
+    private static void RunPipeline(
+        IExtractReader reader,
+        List<ColumnBinding> columns,
+        RuleSet rules,
+        StandardsCatalog standards,
+        DateOnly today,
+        ResultMerger merger,
+        int workers,
+        IProgress<CheckProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        int workerCount = workers > 0 ? workers : Math.Max(1, Environment.ProcessorCount);
+        int poolSize = (workerCount * 2) + 4;
+        using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = failure.Token;
+        using var free = new BlockingCollection<RecordBlock>(poolSize);
+        using var toCheck = new BlockingCollection<RecordBlock>(poolSize);
+        using var checkedBlocks = new BlockingCollection<RecordBlock>(poolSize);
+        for (int i = 0; i < poolSize; i++)
+        {
+            free.Add(new RecordBlock(columns.Count), token);
+        }
+
+        int[] ordinals = columns.Select(c => c.Ordinal).ToArray();
+        var readerTask = Task.Factory.StartNew(
+            () => ReadBlocks(reader, ordinals, free, toCheck, token),
+            token,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+        var workerTasks = Enumerable.Range(0, workerCount).Select(_ => Task.Factory.StartNew(
+            () =>
+            {
+                var checker = new RecordChecker(columns, rules, standards, today);
+                foreach (var block in toCheck.GetConsumingEnumerable(token))
+                {
+                    checker.Check(block);
+                    checkedBlocks.Add(block, token);
+                }
+            },
+            token,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default)).ToArray();
+        _ = Task.WhenAll(workerTasks).ContinueWith(_ => checkedBlocks.CompleteAdding(), TaskScheduler.Default);
+
+        try
+        {
+            MergeInOrder(checkedBlocks, free, merger, reader, progress, token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A stage failed and cancelled the others; its own exception is the one to report.
+        }
+        finally
+        {
+            failure.Cancel();
+        }
+
+        // The reader's exception (a bad file) takes precedence over what it caused downstream.
+        Rethrow(readerTask);
+        foreach (var task in workerTasks)
+        {
+            Rethrow(task);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private static void ReadBlocks(IExtractReader reader, int[] ordinals, BlockingCollection<RecordBlock> free, BlockingCollection<RecordBlock> toCheck, CancellationToken token)
+    {
+        try
+        {
+            long sequence = 0;
+            long records = 0;
+            var block = free.Take(token);
+            block.Reset();
+            block.FirstRecord = 0;
+            while (reader.Read())
+            {
+                block.Add(reader, ordinals);
+                records++;
+                if (block.IsFull)
+                {
+                    block.Sequence = sequence++;
+                    toCheck.Add(block, token);
+                    block = free.Take(token);
+                    block.Reset();
+                    block.FirstRecord = records;
+                }
+            }
+
+            block.Sequence = sequence;
+            toCheck.Add(block, token);
+        }
+        finally
+        {
+            toCheck.CompleteAdding();
+        }
+    }
+
+    private static void MergeInOrder(BlockingCollection<RecordBlock> checkedBlocks, BlockingCollection<RecordBlock> free, ResultMerger merger, IExtractReader reader, IProgress<CheckProgress>? progress, CancellationToken token)
+    {
+        var waiting = new Dictionary<long, RecordBlock>();
+        long next = 0;
+        foreach (var block in checkedBlocks.GetConsumingEnumerable(token))
+        {
+            waiting.Add(block.Sequence, block);
+            while (waiting.Remove(next, out var ready))
+            {
+                merger.Merge(ready);
+                next++;
+                free.Add(ready, token);
+                progress?.Report(new CheckProgress(merger.Records, reader.BytesRead, reader.TotalBytes));
+            }
+        }
+    }
+
+    private static void Rethrow(Task task)
+    {
+        try
+        {
+            task.Wait();
+        }
+        catch (AggregateException ex) when (ex.InnerException is not OperationCanceledException)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException!).Throw();
+        }
+        catch (AggregateException)
+        {
+            // Cancelled because another stage failed or the caller cancelled; reported elsewhere.
+        }
+    }
+}

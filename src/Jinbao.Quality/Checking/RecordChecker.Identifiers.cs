@@ -1,0 +1,207 @@
+using Jinbao.Quality.Resources;
+using Jinbao.Quality.Rules;
+using Jinbao.Standards.Identifiers;
+
+namespace Jinbao.Quality.Checking;
+
+/// <summary>Checks of identity numbers and credit codes, and of the spreadsheet damage they suffer most.</summary>
+internal sealed partial class RecordChecker
+{
+    /// <summary>
+    /// Undoes recoverable spreadsheet damage, reporting it as a warning; reports scientific
+    /// notation, which cannot be undone, as an error.
+    /// </summary>
+    /// <returns><see langword="false"/> when the value cannot be checked further.</returns>
+    private bool TryRepair(int c, ColumnBinding column, ReadOnlySpan<char> raw, bool isIdentity, out ReadOnlySpan<char> value)
+    {
+        if (raw.Length > _scratch.Length)
+        {
+            value = raw.Trim();
+            return true;
+        }
+
+        var damage = SpreadsheetValue.Repair(raw, _scratch, out int written);
+        if (damage == SpreadsheetDamage.None)
+        {
+            value = raw;
+            return true;
+        }
+
+        string shown = isIdentity ? ValueMasking.MaskIdentity(raw.Trim()) : Show(raw);
+        if ((damage & SpreadsheetDamage.ScientificNotation) != 0)
+        {
+            Emit(RuleId.SpreadsheetScientific, c, shown, Text.Format(Messages.Finding_SpreadsheetScientific, column.Header, shown));
+            value = default;
+            return false;
+        }
+
+        value = _scratch.AsSpan(0, written);
+        if (IsEnabled(RuleId.SpreadsheetRepaired))
+        {
+            string repaired = isIdentity ? ValueMasking.MaskIdentity(value) : value.ToString();
+            Emit(RuleId.SpreadsheetRepaired, c, shown, Text.Format(Messages.Finding_SpreadsheetRepaired, column.Header, shown, DescribeDamage(damage), repaired));
+        }
+
+        return true;
+    }
+
+    private void CheckPersonId(int c, ColumnBinding column, ReadOnlySpan<char> raw)
+    {
+        if (!TryRepair(c, column, raw, isIdentity: true, out var value))
+        {
+            return;
+        }
+
+        var declared = DeclaredDocumentType();
+        var check = PersonIdNumber.Check(value, declared, _standards.Divisions, _today);
+        _personId = check;
+        _personIdColumn = c;
+        if (check.IsValid)
+        {
+            if (check.DocumentType == IdDocumentType.LegacyCitizenId && IsEnabled(RuleId.PersonIdLegacy))
+            {
+                string upgraded = ValueMasking.MaskIdentity(PersonIdNumber.UpgradeLegacy(value));
+                string shownLegacy = ValueMasking.MaskIdentity(value);
+                Emit(RuleId.PersonIdLegacy, c, shownLegacy, Text.Format(Messages.Finding_PersonIdLegacy, column.Header, shownLegacy, upgraded));
+            }
+
+            _block.Keys[_record] = RecordKey.FromPersonId(value, check.DocumentType);
+            return;
+        }
+
+        string shown = ValueMasking.MaskIdentity(value);
+        switch (check.Failure)
+        {
+            case PersonIdFailure.Length:
+                Emit(RuleId.PersonIdLength, c, shown, Text.Format(Messages.Finding_PersonIdLength, column.Header, shown, value.Length));
+                break;
+            case PersonIdFailure.Format:
+                Emit(RuleId.PersonIdFormat, c, shown, Text.Format(Messages.Finding_PersonIdFormat, column.Header, shown));
+                break;
+            case PersonIdFailure.CheckCharacter:
+                Emit(RuleId.PersonIdCheckCharacter, c, shown, Text.Format(Messages.Finding_PersonIdCheckCharacter, column.Header, shown, check.ExpectedCheckCharacter));
+                break;
+            case PersonIdFailure.BirthDate:
+                Emit(RuleId.PersonIdBirthDate, c, shown, Text.Format(Messages.Finding_PersonIdBirthDate, column.Header, shown, BirthDigits(value).ToString()));
+                break;
+            case PersonIdFailure.FutureBirthDate:
+                Emit(RuleId.PersonIdBirthDate, c, shown, Text.Format(Messages.Finding_PersonIdFutureBirthDate, column.Header, shown, check.BirthDate.ToString("yyyy-MM-dd")));
+                break;
+            case PersonIdFailure.Division:
+                Emit(RuleId.PersonIdDivision, c, shown, Text.Format(Messages.Finding_PersonIdDivision, column.Header, shown, value[..6].ToString(), check.BirthDate.Year));
+                break;
+            case PersonIdFailure.OrderCode:
+                Emit(RuleId.PersonIdOrderCode, c, shown, Text.Format(Messages.Finding_PersonIdOrderCode, column.Header, shown));
+                break;
+            case PersonIdFailure.DocumentTypeMismatch:
+                var detected = PersonIdNumber.Check(value, null, _standards.Divisions, _today).DocumentType;
+                Emit(RuleId.PersonIdDocumentType, c, shown, Text.Format(Messages.Finding_PersonIdDocumentType, column.Header, shown, DocumentTypeName(detected), DocumentTypeName(declared!.Value)));
+                break;
+        }
+    }
+
+    private void CheckUscc(int c, ColumnBinding column, ReadOnlySpan<char> raw)
+    {
+        if (!TryRepair(c, column, raw, isIdentity: false, out var value))
+        {
+            return;
+        }
+
+        var check = UnifiedSocialCreditCode.Check(value, _standards.Divisions);
+        _uscc = check;
+        _usccColumn = c;
+        string shown = Show(value);
+        switch (check.Failure)
+        {
+            case UsccFailure.None:
+                break;
+            case UsccFailure.Length:
+                Emit(RuleId.UsccLength, c, shown, Text.Format(Messages.Finding_UsccLength, column.Header, shown, value.Length));
+                break;
+            case UsccFailure.Character:
+                Emit(RuleId.UsccCharacter, c, shown, Text.Format(Messages.Finding_UsccCharacter, column.Header, shown, FirstInvalidUsccCharacter(value)));
+                break;
+            case UsccFailure.RegistrationAuthority:
+                Emit(RuleId.UsccRegistrationAuthority, c, shown, Text.Format(Messages.Finding_UsccRegistrationAuthority, column.Header, shown, value[0]));
+                break;
+            case UsccFailure.EntityType:
+                Emit(RuleId.UsccEntityType, c, shown, Text.Format(Messages.Finding_UsccEntityType, column.Header, shown, value[1], value[0]));
+                break;
+            case UsccFailure.Division:
+                Emit(RuleId.UsccDivision, c, shown, Text.Format(Messages.Finding_UsccDivision, column.Header, shown, value[2..8].ToString()));
+                break;
+            case UsccFailure.OrganizationCode:
+                Emit(RuleId.UsccOrganizationCode, c, shown, Text.Format(Messages.Finding_UsccOrganizationCode, column.Header, shown, value[8..17].ToString(), OrganizationCode.ComputeCheckCharacter(value[8..16])));
+                break;
+            case UsccFailure.CheckCharacter:
+                Emit(RuleId.UsccCheckCharacter, c, shown, Text.Format(Messages.Finding_UsccCheckCharacter, column.Header, shown, check.ExpectedCheckCharacter));
+                break;
+            case UsccFailure.LegacyCheckCharacter:
+                Emit(RuleId.UsccLegacyCheckCharacter, c, shown, Text.Format(Messages.Finding_UsccLegacyCheckCharacter, column.Header, shown, check.ExpectedCheckCharacter));
+                break;
+        }
+
+        if (check.Failure is UsccFailure.None or UsccFailure.LegacyCheckCharacter)
+        {
+            _block.Keys[_record] = RecordKey.FromUscc(value);
+        }
+    }
+
+    private IdDocumentType? DeclaredDocumentType()
+    {
+        if (_documentTypeColumn < 0)
+        {
+            return null;
+        }
+
+        var raw = _block.Field(_record, _documentTypeColumn).Trim();
+        var set = _columns[_documentTypeColumn].CodeSet!;
+        string? code = set.Contains(raw) ? raw.ToString() : set.ResolveAlias(raw);
+        return code is { Length: 2 } && code[0] == '0' && code[1] is >= '1' and <= '4' ? (IdDocumentType)(code[1] - '0') : null;
+    }
+
+    private string DocumentTypeName(IdDocumentType type) =>
+        _standards.CodeSets.Get("IdDocumentType").GetName($"0{(int)type}") ?? type.ToString();
+
+    private static ReadOnlySpan<char> BirthDigits(ReadOnlySpan<char> value) =>
+        value.Length == 18 ? value[6..14] : value.Length == 15 && char.IsAsciiDigit(value[0]) ? value[6..12] : value;
+
+    private static char FirstInvalidUsccCharacter(ReadOnlySpan<char> value)
+    {
+        foreach (char ch in value)
+        {
+            if (!char.IsAsciiDigit(ch) && (!char.IsAsciiLetterUpper(ch) || ch is 'I' or 'O' or 'Z' or 'S' or 'V'))
+            {
+                return ch;
+            }
+        }
+
+        return '?';
+    }
+
+    private static string DescribeDamage(SpreadsheetDamage damage)
+    {
+        var parts = new List<string>(4);
+        if ((damage & SpreadsheetDamage.SurroundingWhitespace) != 0)
+        {
+            parts.Add(Messages.Damage_SurroundingWhitespace);
+        }
+
+        if ((damage & SpreadsheetDamage.LeadingApostrophe) != 0)
+        {
+            parts.Add(Messages.Damage_LeadingApostrophe);
+        }
+
+        if ((damage & SpreadsheetDamage.FullWidthCharacters) != 0)
+        {
+            parts.Add(Messages.Damage_FullWidthCharacters);
+        }
+
+        if ((damage & SpreadsheetDamage.TrailingDecimalZero) != 0)
+        {
+            parts.Add(Messages.Damage_TrailingDecimalZero);
+        }
+
+        return string.Join(Messages.ListSeparator, parts);
+    }
+}

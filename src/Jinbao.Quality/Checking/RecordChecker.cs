@@ -1,0 +1,160 @@
+using Jinbao.Quality.Rules;
+using Jinbao.Standards;
+using Jinbao.Standards.Elements;
+using Jinbao.Standards.Identifiers;
+
+namespace Jinbao.Quality.Checking;
+
+/// <summary>
+/// Applies the record rules to every record of a block. One instance per worker thread: it owns
+/// scratch buffers. The clean path allocates nothing; strings are made only for findings.
+/// </summary>
+internal sealed partial class RecordChecker
+{
+    private readonly ColumnBinding[] _columns;
+    private readonly StandardsCatalog _standards;
+    private readonly DateOnly _today;
+    private readonly bool[] _enabled;
+    private readonly ushort[] _flagBits;
+    private readonly int _minAge;
+    private readonly int _maxAge;
+    private readonly int _documentTypeColumn;
+    private readonly char[] _scratch = new char[256];
+
+    // The state of the record being checked, read by the cross-field rules after the columns.
+    private RecordBlock _block = null!;
+    private int _record;
+    private PersonIdCheck _personId;
+    private int _personIdColumn;
+    private UsccCheck _uscc;
+    private int _usccColumn;
+    private DateOnly? _birthDate;
+    private int _birthDateColumn;
+    private byte _sexCode;
+    private int _sexColumn;
+    private int _division;
+    private int _divisionColumn;
+
+    public RecordChecker(IReadOnlyList<ColumnBinding> columns, RuleSet rules, StandardsCatalog standards, DateOnly today)
+    {
+        _columns = [.. columns];
+        _standards = standards;
+        _today = today;
+        _enabled = new bool[RuleIds.Count];
+        _flagBits = new ushort[RuleIds.Count];
+        foreach (var id in rules.EnabledRules)
+        {
+            var setting = rules.Get(id)!;
+            _enabled[(int)id] = true;
+            _flagBits[(int)id] = (ushort)(1 << ((int)setting.Dimension + (setting.Severity == Severity.Error ? 0 : 8)));
+        }
+
+        _minAge = rules.GetParameter(RuleId.PersonAgeRange, "minAge", 0);
+        _maxAge = rules.GetParameter(RuleId.PersonAgeRange, "maxAge", 120);
+        _documentTypeColumn = Array.FindIndex(_columns, c => c.Element.Id == "IdDocumentType");
+    }
+
+    /// <summary>Checks every record of the block, writing findings, flags and keys into it.</summary>
+    public void Check(RecordBlock block)
+    {
+        _block = block;
+        for (int r = 0; r < block.Count; r++)
+        {
+            _record = r;
+            CheckRecord();
+        }
+    }
+
+    private void CheckRecord()
+    {
+        _personIdColumn = -1;
+        _usccColumn = -1;
+        _birthDate = null;
+        _birthDateColumn = -1;
+        _sexCode = 0;
+        _sexColumn = -1;
+        _division = -1;
+        _divisionColumn = -1;
+
+        for (int c = 0; c < _columns.Length; c++)
+        {
+            var raw = _block.Field(_record, c);
+            var column = _columns[c];
+            if (IsBlank(raw))
+            {
+                if (column.Required)
+                {
+                    Emit(RuleId.Required, c, "", Text.Format(Resources.Messages.Finding_Required, column.Header));
+                }
+
+                continue;
+            }
+
+            CheckField(c, column, raw);
+        }
+
+        CheckCrossFields();
+    }
+
+    private void CheckField(int c, ColumnBinding column, ReadOnlySpan<char> raw)
+    {
+        switch (column.Element.Kind)
+        {
+            case ElementKind.PersonIdNumber:
+                CheckPersonId(c, column, raw);
+                break;
+            case ElementKind.UnifiedSocialCreditCode:
+                CheckUscc(c, column, raw);
+                break;
+            case ElementKind.PersonName:
+                CheckName(c, column, raw);
+                break;
+            case ElementKind.Code:
+                CheckCode(c, column, raw);
+                break;
+            case ElementKind.Date:
+                CheckDate(c, column, raw);
+                break;
+            case ElementKind.DivisionCode:
+                CheckDivision(c, column, raw);
+                break;
+            case ElementKind.PhoneNumber:
+                CheckPhone(c, column, raw);
+                break;
+            default:
+                CheckLength(c, column, raw.Trim());
+                break;
+        }
+    }
+
+    /// <summary>Records a finding unless its rule is disabled.</summary>
+    private void Emit(RuleId rule, int column, string value, string message)
+    {
+        if (!_enabled[(int)rule])
+        {
+            return;
+        }
+
+        _block.Flags[_record] |= _flagBits[(int)rule];
+        _block.Findings.Add(new PendingFinding(_record, column, rule, value, message));
+    }
+
+    private bool IsEnabled(RuleId rule) => _enabled[(int)rule];
+
+    private static bool IsBlank(ReadOnlySpan<char> value)
+    {
+        foreach (char ch in value)
+        {
+            if (!char.IsWhiteSpace(ch))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Shortens a value for display so a runaway field cannot bloat a report.</summary>
+    private static string Show(ReadOnlySpan<char> value) =>
+        value.Length <= 64 ? value.ToString() : string.Concat(value[..61], "…");
+}

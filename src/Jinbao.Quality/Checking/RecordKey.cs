@@ -1,0 +1,82 @@
+using Jinbao.Standards.Identifiers;
+
+namespace Jinbao.Quality.Checking;
+
+/// <summary>
+/// Encodes identifiers as compact integers for the uniqueness check, so ten million keys fit in
+/// memory without a string each. Equal identifiers give equal keys; different ones never collide.
+/// </summary>
+internal static class RecordKey
+{
+    /// <summary>No key: the value was missing or invalid, so it takes no part in the uniqueness check.</summary>
+    public static readonly UInt128 None = UInt128.Zero;
+
+    private const string UsccAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+    // 18-character numbers encode below 1.1e18; the 2017 foreigner form is put above 2e18 so
+    // the two ranges never meet.
+    private const ulong LetterFormOffset = 2_000_000_000_000_000_000UL;
+
+    /// <summary>Encodes a valid 18-character person identity number or a 2017-form foreigner number; 0 for anything else.</summary>
+    public static ulong FromPersonId(ReadOnlySpan<char> value)
+    {
+        if (value.Length == 18)
+        {
+            ulong key = 0;
+            for (int i = 0; i < 17; i++)
+            {
+                key = (key * 10) + (uint)(value[i] - '0');
+            }
+
+            char last = value[17];
+            uint check = last is 'X' or 'x' ? 10u : (uint)(last - '0');
+            return (key * 11) + check + 1;
+        }
+
+        if (value.Length == 15 && char.IsAsciiLetter(value[0]))
+        {
+            ulong letters = 0;
+            for (int i = 0; i < 3; i++)
+            {
+                letters = (letters * 26) + (uint)(char.ToUpperInvariant(value[i]) - 'A');
+            }
+
+            ulong digits = 0;
+            for (int i = 3; i < 15; i++)
+            {
+                digits = (digits * 10) + (uint)(value[i] - '0');
+            }
+
+            return LetterFormOffset + (letters * 1_000_000_000_000UL) + digits + 1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>Encodes a person identity number after upgrading a 15-digit legacy number, so both forms of one number collide.</summary>
+    public static ulong FromPersonId(ReadOnlySpan<char> value, IdDocumentType type) =>
+        type == IdDocumentType.LegacyCitizenId ? FromPersonId(PersonIdNumber.UpgradeLegacy(value)) : FromPersonId(value);
+
+    /// <summary>Encodes an 18-character unified social credit code of valid characters; <see cref="None"/> otherwise.</summary>
+    public static UInt128 FromUscc(ReadOnlySpan<char> value)
+    {
+        if (value.Length != 18)
+        {
+            return None;
+        }
+
+        UInt128 key = 0;
+        foreach (char c in value)
+        {
+            int digit = UsccAlphabet.IndexOf(c);
+            if (digit < 0)
+            {
+                return None;
+            }
+
+            key = (key * 31) + (uint)digit;
+        }
+
+        return key + 1;
+    }
+}

@@ -1,0 +1,163 @@
+using Jinbao.Quality.Reports;
+using Jinbao.Quality.Resources;
+using Jinbao.Quality.Rules;
+using Jinbao.Standards.Elements;
+
+namespace Jinbao.Quality.Checking;
+
+/// <summary>
+/// Takes checked blocks in file order: finds duplicate keys (the only rule that needs the records
+/// before it), counts records and findings per rule and dimension, and spills findings to disk.
+/// Runs on one thread, so the uniqueness index needs no lock.
+/// </summary>
+internal sealed class ResultMerger
+{
+    private const int DimensionCount = 6;
+
+    private readonly FindingSpill _spill;
+    private readonly RuleSet _rules;
+    private readonly int _keyColumn;
+    private readonly string _keyHeader;
+    private readonly bool _maskKey;
+    private readonly bool _duplicateEnabled;
+    private readonly ushort _duplicateBits;
+    private readonly KeyIndex<ulong>? _narrowKeys;
+    private readonly KeyIndex<UInt128>? _wideKeys;
+    private readonly long[] _ruleCounts = new long[RuleIds.Count];
+    private readonly long[] _dimensionErrors = new long[DimensionCount];
+    private readonly long[] _dimensionWarningsOnly = new long[DimensionCount];
+
+    public ResultMerger(FindingSpill spill, RuleSet rules, Dataset dataset, IReadOnlyList<ColumnBinding> columns, long expectedRecords)
+    {
+        _spill = spill;
+        _rules = rules;
+        _keyColumn = columns.ToList().FindIndex(c => c.Element == dataset.Key);
+        _keyHeader = _keyColumn >= 0 ? columns[_keyColumn].Header : "";
+        _maskKey = dataset.Key.Kind == ElementKind.PersonIdNumber;
+        _duplicateEnabled = _keyColumn >= 0 && rules.IsEnabled(RuleId.KeyDuplicate);
+        if (_duplicateEnabled)
+        {
+            var setting = rules.Get(RuleId.KeyDuplicate)!;
+            _duplicateBits = (ushort)(1 << ((int)setting.Dimension + (setting.Severity == Severity.Error ? 0 : 8)));
+            if (_maskKey)
+            {
+                _narrowKeys = new KeyIndex<ulong>(expectedRecords);
+            }
+            else
+            {
+                _wideKeys = new KeyIndex<UInt128>(expectedRecords);
+            }
+        }
+    }
+
+    public long Records { get; private set; }
+
+    public long RecordsWithErrors { get; private set; }
+
+    public long RecordsWithWarningsOnly { get; private set; }
+
+    public long ErrorFindings { get; private set; }
+
+    /// <summary>Merges the next block in file order.</summary>
+    public void Merge(RecordBlock block)
+    {
+        var findings = block.Findings;
+        int next = 0;
+        for (int r = 0; r < block.Count; r++)
+        {
+            long row = block.FirstRecord + r + 2;
+            while (next < findings.Count && findings[next].Record == r)
+            {
+                Spill(row, findings[next++]);
+            }
+
+            ushort flags = block.Flags[r];
+            if (_duplicateEnabled && block.Keys[r] != RecordKey.None && FindFirstRow(block.Keys[r], row) is int first and > 0)
+            {
+                flags |= _duplicateBits;
+                var raw = block.Field(r, _keyColumn).Trim();
+                string shown = _maskKey ? ValueMasking.MaskIdentity(raw) : raw.ToString();
+                Spill(row, new PendingFinding(r, _keyColumn, RuleId.KeyDuplicate, shown, Text.Format(Messages.Finding_KeyDuplicate, _keyHeader, shown, first)));
+            }
+
+            Count(flags);
+        }
+
+        Records += block.Count;
+    }
+
+    /// <summary>Builds the scorecard from the counts.</summary>
+    public (IReadOnlyList<DimensionScore> Dimensions, double Score, IReadOnlyList<RuleCount> Rules) Summarize()
+    {
+        var enabled = _rules.EnabledRules.ToList();
+        var assessed = enabled.Select(id => _rules.Get(id)!.Dimension).ToHashSet();
+        double weightSum = assessed.Sum(d => _rules.Weights.GetValueOrDefault(d, 0));
+        var dimensions = new List<DimensionScore>();
+        double score = 0;
+        for (int d = 0; d < DimensionCount; d++)
+        {
+            var dimension = (QualityDimension)d;
+            bool isAssessed = assessed.Contains(dimension);
+            double weight = isAssessed && weightSum > 0 ? _rules.Weights.GetValueOrDefault(dimension, 0) / weightSum : 0;
+            double? dimensionScore = null;
+            if (isAssessed)
+            {
+                // A record with an error in the dimension scores 0, one with only warnings 0.5.
+                dimensionScore = Records == 0 ? 100 : 100.0 * (Records - _dimensionErrors[d] - (0.5 * _dimensionWarningsOnly[d])) / Records;
+                score += weight * dimensionScore.Value;
+            }
+
+            dimensions.Add(new DimensionScore(dimension, isAssessed, _dimensionErrors[d], _dimensionWarningsOnly[d], dimensionScore is { } s ? Math.Round(s, 2) : null, Math.Round(weight, 4)));
+        }
+
+        var rules = enabled
+            .Select(id => (Id: id, Setting: _rules.Get(id)!))
+            .Select(r => new RuleCount(RuleIds.Name(r.Id), r.Setting.Dimension, r.Setting.Severity, RuleDescriptions.Describe(r.Id), _ruleCounts[(int)r.Id]))
+            .ToList();
+        return (dimensions, Math.Round(weightSum > 0 ? score : 100, 2), rules);
+    }
+
+    private int FindFirstRow(UInt128 key, long row) =>
+        _narrowKeys is not null ? _narrowKeys.AddOrGetFirstRow((ulong)key, checked((int)row)) : _wideKeys!.AddOrGetFirstRow(key, checked((int)row));
+
+    private void Spill(long row, PendingFinding finding)
+    {
+        _spill.Add(row, finding);
+        _ruleCounts[(int)finding.Rule]++;
+        if (_rules.Get(finding.Rule)!.Severity == Severity.Error)
+        {
+            ErrorFindings++;
+        }
+    }
+
+    private void Count(ushort flags)
+    {
+        if (flags == 0)
+        {
+            return;
+        }
+
+        int errors = flags & 0xFF;
+        int warnings = flags >> 8;
+        if (errors != 0)
+        {
+            RecordsWithErrors++;
+        }
+        else
+        {
+            RecordsWithWarningsOnly++;
+        }
+
+        for (int d = 0; d < DimensionCount; d++)
+        {
+            if ((errors & (1 << d)) != 0)
+            {
+                _dimensionErrors[d]++;
+            }
+            else if ((warnings & (1 << d)) != 0)
+            {
+                _dimensionWarningsOnly[d]++;
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Jinbao.Quality.Reading;
+
+/// <summary>
+/// Reads the shared-string table of a workbook and the rich text of string items. Cells of type
+/// <c>s</c> hold an index into this table instead of their text.
+/// </summary>
+internal static class XlsxSharedStrings
+{
+    /// <summary>Reads every string of the table, streamed, in index order; a workbook without the part has none.</summary>
+    /// <exception cref="System.Xml.XmlException">The part is not well-formed XML.</exception>
+    public static IReadOnlyList<string> Load(SharedStringTablePart? part)
+    {
+        if (part is null)
+        {
+            return [];
+        }
+
+        var strings = new List<string>();
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
+        {
+            if (reader.IsStartElement && reader.ElementType == typeof(SharedStringItem))
+            {
+                strings.Add(ReadItem(reader));
+            }
+        }
+
+        return strings;
+    }
+
+    /// <summary>
+    /// Reads a string item (<c>si</c> or <c>is</c>) from its start tag to its end tag. The text of
+    /// rich-text runs is concatenated; phonetic guides (<c>rPh</c>, such as pinyin or furigana)
+    /// are not part of the cell's text and are left out.
+    /// </summary>
+    public static string ReadItem(OpenXmlReader reader)
+    {
+        var itemType = reader.ElementType;
+        string? single = null;
+        StringBuilder? builder = null;
+        bool inPhonetic = false;
+        while (reader.Read())
+        {
+            if (reader.IsEndElement && reader.ElementType == itemType)
+            {
+                break;
+            }
+
+            if (reader.ElementType == typeof(PhoneticRun))
+            {
+                inPhonetic = reader.IsStartElement;
+            }
+            else if (reader.IsStartElement && !inPhonetic && reader.ElementType == typeof(Text))
+            {
+                string text = reader.GetText();
+                if (single is null)
+                {
+                    single = text;
+                }
+                else
+                {
+                    builder ??= new StringBuilder(single);
+                    builder.Append(text);
+                }
+            }
+        }
+
+        string value = builder?.ToString() ?? single ?? string.Empty;
+        return XlsxEscapedText.Decode(value);
+    }
+}

@@ -1,0 +1,55 @@
+namespace Jinbao.Quality.Rules;
+
+/// <summary>The string ids of the rules, as rule files and reports spell them.</summary>
+internal static class RuleIds
+{
+    private static readonly string[] Names =
+    [
+        "required",
+        "max-length",
+        "spreadsheet.scientific-notation",
+        "spreadsheet.repaired",
+        "code.invalid",
+        "code.alias",
+        "date.format",
+        "date.future",
+        "division.unknown",
+        "division.abolished",
+        "phone.format",
+        "name.format",
+        "name.middle-dot",
+        "key.duplicate",
+        "person-id.length",
+        "person-id.format",
+        "person-id.check-character",
+        "person-id.birth-date",
+        "person-id.division",
+        "person-id.order-code",
+        "person-id.document-type",
+        "person-id.legacy",
+        "person.sex-mismatch",
+        "person.birth-date-mismatch",
+        "person.age-range",
+        "uscc.length",
+        "uscc.character",
+        "uscc.registration-authority",
+        "uscc.entity-type",
+        "uscc.division",
+        "uscc.organization-code",
+        "uscc.check-character",
+        "uscc.legacy-check-character",
+        "employer.division-mismatch",
+    ];
+
+    private static readonly Dictionary<string, RuleId> ByName =
+        Names.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => (RuleId)p.index, StringComparer.Ordinal);
+
+    /// <summary>The number of rules.</summary>
+    public static int Count => Names.Length;
+
+    /// <summary>Returns the rule's string id.</summary>
+    public static string Name(RuleId id) => Names[(int)id];
+
+    /// <summary>Finds a rule by its string id.</summary>
+    public static bool TryParse(string name, out RuleId id) => ByName.TryGetValue(name, out id);
+}
