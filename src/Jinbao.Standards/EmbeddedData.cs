@@ -11,7 +11,7 @@ internal static class EmbeddedData
     /// <exception cref="InvalidOperationException">The file was not compiled into the assembly.</exception>
     public static Stream Open(string relativePath)
     {
-        string name = "Jinbao.Standards.Data." + relativePath.Replace('/', '.');
+        string name = "Jinbao.Standards.Data/" + relativePath;
         return Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"Embedded data file '{relativePath}' is missing from {Assembly.GetName().Name}.");
     }

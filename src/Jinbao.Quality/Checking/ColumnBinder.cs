@@ -19,7 +19,7 @@ internal static class ColumnBinder
         if (datasetId is not null)
         {
             dataset = standards.FindDataset(datasetId)
-                ?? throw new ExtractReadException(Text.Format(Messages.DatasetNotFound, datasetId, choices));
+                ?? throw new ExtractReadException(MessageFormat.Format(Messages.DatasetNotFound, datasetId, choices));
         }
         else
         {
@@ -35,7 +35,7 @@ internal static class ColumnBinder
 
             if (ranked.Count > 1 && ranked[1].KeyFound == ranked[0].KeyFound && ranked[1].Matches == ranked[0].Matches)
             {
-                throw new ExtractReadException(Text.Format(Messages.DatasetUnknown, fileName, choices));
+                throw new ExtractReadException(MessageFormat.Format(Messages.DatasetUnknown, fileName, choices));
             }
 
             dataset = ranked[0].Dataset;
@@ -55,7 +55,7 @@ internal static class ColumnBinder
             var previous = columns.Find(c => c.Element == member.Element);
             if (previous is not null)
             {
-                throw new ExtractReadException(Text.Format(Messages.DuplicateColumn, fileName, member.Element.Name, previous.Header, header[i]));
+                throw new ExtractReadException(MessageFormat.Format(Messages.DuplicateColumn, fileName, member.Element.Name, previous.Header, header[i]));
             }
 
             var codeSet = member.Element.CodeSet is { } id ? standards.CodeSets.Get(id) : null;
@@ -70,7 +70,7 @@ internal static class ColumnBinder
         var missing = dataset.Elements.Where(e => e.Required && columns.TrueForAll(c => c.Element != e.Element)).Select(e => e.Element.Name).ToList();
         if (missing.Count > 0)
         {
-            throw new ExtractReadException(Text.Format(Messages.MissingRequiredColumns, fileName, dataset.Name, string.Join(Messages.ListSeparator, missing)));
+            throw new ExtractReadException(MessageFormat.Format(Messages.MissingRequiredColumns, fileName, dataset.Name, string.Join(Messages.ListSeparator, missing)));
         }
 
         return (dataset, columns, ignored);
@@ -80,6 +80,6 @@ internal static class ColumnBinder
     {
         string shown = string.Join(",", header.Take(10).Select(h => h.Length > 20 ? h[..20] + "…" : h));
         string names = string.Join(Messages.ListSeparator, example.Elements.Take(4).Select(e => $"{e.Element.Name}/{e.Element.Id}"));
-        return new ExtractReadException(Text.Format(Messages.NoKnownColumn, fileName, shown, names));
+        return new ExtractReadException(MessageFormat.Format(Messages.NoKnownColumn, fileName, shown, names));
     }
 }

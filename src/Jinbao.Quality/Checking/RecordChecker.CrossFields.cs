@@ -16,14 +16,14 @@ internal sealed partial class RecordChecker
             string value = _block.Field(_record, _sexColumn).Trim().ToString();
             string parity = _personId.SexCode == 1 ? Messages.Odd : Messages.Even;
             string expected = column.CodeSet!.GetName(_personId.SexCode == 1 ? "1" : "2") ?? "";
-            Emit(RuleId.PersonSexMismatch, _sexColumn, value, Text.Format(Messages.Finding_PersonSexMismatch, column.Header, value, parity, expected));
+            Emit(RuleId.PersonSexMismatch, _sexColumn, value, MessageFormat.Format(Messages.Finding_PersonSexMismatch, column.Header, value, parity, expected));
         }
 
         if (idValid && _personId.HasBirthDate && _birthDate is { } birth && birth != _personId.BirthDate)
         {
             var column = _columns[_birthDateColumn];
             string value = _block.Field(_record, _birthDateColumn).Trim().ToString();
-            Emit(RuleId.PersonBirthDateMismatch, _birthDateColumn, value, Text.Format(Messages.Finding_PersonBirthDateMismatch, column.Header, value, _personId.BirthDate.ToString("yyyy-MM-dd")));
+            Emit(RuleId.PersonBirthDateMismatch, _birthDateColumn, value, MessageFormat.Format(Messages.Finding_PersonBirthDateMismatch, column.Header, value, _personId.BirthDate.ToString("yyyy-MM-dd")));
         }
 
         CheckAge(idValid);
@@ -52,7 +52,7 @@ internal sealed partial class RecordChecker
         int column = _birthDateColumn >= 0 ? _birthDateColumn : _personIdColumn;
         var raw = _block.Field(_record, column).Trim();
         string value = column == _personIdColumn ? ValueMasking.MaskIdentity(raw) : raw.ToString();
-        Emit(RuleId.PersonAgeRange, column, value, Text.Format(Messages.Finding_PersonAgeRange, _columns[column].Header, value, age, _minAge, _maxAge));
+        Emit(RuleId.PersonAgeRange, column, value, MessageFormat.Format(Messages.Finding_PersonAgeRange, _columns[column].Header, value, age, _minAge, _maxAge));
     }
 
     // The registration division of a credit code and the employer's division should lie in one
@@ -71,6 +71,6 @@ internal sealed partial class RecordChecker
         }
 
         string value = _block.Field(_record, _divisionColumn).Trim().ToString();
-        Emit(RuleId.EmployerDivisionMismatch, _divisionColumn, value, Text.Format(Messages.Finding_EmployerDivisionMismatch, _columns[_divisionColumn].Header, value, registration.ToString("D6")));
+        Emit(RuleId.EmployerDivisionMismatch, _divisionColumn, value, MessageFormat.Format(Messages.Finding_EmployerDivisionMismatch, _columns[_divisionColumn].Header, value, registration.ToString("D6")));
     }
 }

@@ -34,7 +34,7 @@ internal sealed partial class RecordChecker
                     continue;
                 }
 
-                Emit(RuleId.NameFormat, c, Show(value), Text.Format(Messages.Finding_NameFormat, column.Header, Show(value), value.Slice(i - 1, 2).ToString()));
+                Emit(RuleId.NameFormat, c, Show(value), MessageFormat.Format(Messages.Finding_NameFormat, column.Header, Show(value), value.Slice(i - 1, 2).ToString()));
                 return;
             }
 
@@ -44,13 +44,13 @@ internal sealed partial class RecordChecker
                 continue;
             }
 
-            Emit(RuleId.NameFormat, c, Show(value), Text.Format(Messages.Finding_NameFormat, column.Header, Show(value), ch));
+            Emit(RuleId.NameFormat, c, Show(value), MessageFormat.Format(Messages.Finding_NameFormat, column.Header, Show(value), ch));
             return;
         }
 
         if (variantDot != '\0')
         {
-            Emit(RuleId.NameMiddleDot, c, Show(value), Text.Format(Messages.Finding_NameMiddleDot, column.Header, Show(value), variantDot));
+            Emit(RuleId.NameMiddleDot, c, Show(value), MessageFormat.Format(Messages.Finding_NameMiddleDot, column.Header, Show(value), variantDot));
         }
 
         if (length > column.Element.MaxLength)
@@ -83,11 +83,11 @@ internal sealed partial class RecordChecker
             if (code is null)
             {
                 string listed = string.Join(Messages.ListSeparator, set.Codes.Keys.Take(MaxCodesListed)) + (set.Codes.Count > MaxCodesListed ? "…" : "");
-                Emit(RuleId.CodeInvalid, c, Show(value), Text.Format(Messages.Finding_CodeInvalid, column.Header, Show(value), set.Standard, listed));
+                Emit(RuleId.CodeInvalid, c, Show(value), MessageFormat.Format(Messages.Finding_CodeInvalid, column.Header, Show(value), set.Standard, listed));
                 return;
             }
 
-            Emit(RuleId.CodeAlias, c, Show(value), Text.Format(Messages.Finding_CodeAlias, column.Header, Show(value), set.Standard, code, set.GetName(code)));
+            Emit(RuleId.CodeAlias, c, Show(value), MessageFormat.Format(Messages.Finding_CodeAlias, column.Header, Show(value), set.Standard, code, set.GetName(code)));
         }
 
         if (column.Element.Id == "Sex")
@@ -103,13 +103,13 @@ internal sealed partial class RecordChecker
         var value = raw.Trim();
         if (!TryParseDate(value, out var date))
         {
-            Emit(RuleId.DateFormat, c, Show(value), Text.Format(Messages.Finding_DateFormat, column.Header, Show(value)));
+            Emit(RuleId.DateFormat, c, Show(value), MessageFormat.Format(Messages.Finding_DateFormat, column.Header, Show(value)));
             return;
         }
 
         if (date > _today)
         {
-            Emit(RuleId.DateFuture, c, Show(value), Text.Format(Messages.Finding_DateFuture, column.Header, Show(value), _today.ToString("yyyy-MM-dd")));
+            Emit(RuleId.DateFuture, c, Show(value), MessageFormat.Format(Messages.Finding_DateFuture, column.Header, Show(value), _today.ToString("yyyy-MM-dd")));
             return;
         }
 
@@ -194,7 +194,7 @@ internal sealed partial class RecordChecker
         int code = DivisionCodeHistory.ParseCode(value);
         if (code < 0 || !divisions.IsKnown(code))
         {
-            Emit(RuleId.DivisionUnknown, c, Show(value), Text.Format(Messages.Finding_DivisionUnknown, column.Header, Show(value), divisions.LatestListYear));
+            Emit(RuleId.DivisionUnknown, c, Show(value), MessageFormat.Format(Messages.Finding_DivisionUnknown, column.Header, Show(value), divisions.LatestListYear));
             return;
         }
 
@@ -204,7 +204,7 @@ internal sealed partial class RecordChecker
         {
             var period = divisions.GetLatestPeriod(code)!;
             string successors = period.Successors.Count == 0 ? "" : "，" + string.Join(Messages.ListSeparator, period.Successors.Select(s => $"{s:D6}{NameOf(s)}"));
-            Emit(RuleId.DivisionAbolished, c, value.ToString(), Text.Format(Messages.Finding_DivisionAbolished, column.Header, value.ToString(), period.Name, period.EndYear, successors));
+            Emit(RuleId.DivisionAbolished, c, value.ToString(), MessageFormat.Format(Messages.Finding_DivisionAbolished, column.Header, value.ToString(), period.Name, period.EndYear, successors));
         }
     }
 
@@ -217,7 +217,7 @@ internal sealed partial class RecordChecker
         if (!IsPhoneNumber(value))
         {
             string shown = ValueMasking.MaskPhone(value);
-            Emit(RuleId.PhoneFormat, c, shown, Text.Format(Messages.Finding_PhoneFormat, column.Header, shown));
+            Emit(RuleId.PhoneFormat, c, shown, MessageFormat.Format(Messages.Finding_PhoneFormat, column.Header, shown));
         }
     }
 
@@ -293,7 +293,7 @@ internal sealed partial class RecordChecker
     }
 
     private void EmitTooLong(int c, ColumnBinding column, ReadOnlySpan<char> value, int length) =>
-        Emit(RuleId.MaxLength, c, Show(value), Text.Format(Messages.Finding_MaxLength, column.Header, Show(value), length, column.Element.MaxLength));
+        Emit(RuleId.MaxLength, c, Show(value), MessageFormat.Format(Messages.Finding_MaxLength, column.Header, Show(value), length, column.Element.MaxLength));
 
     private static int CountCodePoints(ReadOnlySpan<char> value)
     {

@@ -30,7 +30,7 @@ internal sealed partial class RecordChecker
         string shown = isIdentity ? ValueMasking.MaskIdentity(raw.Trim()) : Show(raw);
         if ((damage & SpreadsheetDamage.ScientificNotation) != 0)
         {
-            Emit(RuleId.SpreadsheetScientific, c, shown, Text.Format(Messages.Finding_SpreadsheetScientific, column.Header, shown));
+            Emit(RuleId.SpreadsheetScientific, c, shown, MessageFormat.Format(Messages.Finding_SpreadsheetScientific, column.Header, shown));
             value = default;
             return false;
         }
@@ -39,7 +39,7 @@ internal sealed partial class RecordChecker
         if (IsEnabled(RuleId.SpreadsheetRepaired))
         {
             string repaired = isIdentity ? ValueMasking.MaskIdentity(value) : value.ToString();
-            Emit(RuleId.SpreadsheetRepaired, c, shown, Text.Format(Messages.Finding_SpreadsheetRepaired, column.Header, shown, DescribeDamage(damage), repaired));
+            Emit(RuleId.SpreadsheetRepaired, c, shown, MessageFormat.Format(Messages.Finding_SpreadsheetRepaired, column.Header, shown, DescribeDamage(damage), repaired));
         }
 
         return true;
@@ -62,7 +62,7 @@ internal sealed partial class RecordChecker
             {
                 string upgraded = ValueMasking.MaskIdentity(PersonIdNumber.UpgradeLegacy(value));
                 string shownLegacy = ValueMasking.MaskIdentity(value);
-                Emit(RuleId.PersonIdLegacy, c, shownLegacy, Text.Format(Messages.Finding_PersonIdLegacy, column.Header, shownLegacy, upgraded));
+                Emit(RuleId.PersonIdLegacy, c, shownLegacy, MessageFormat.Format(Messages.Finding_PersonIdLegacy, column.Header, shownLegacy, upgraded));
             }
 
             _block.Keys[_record] = RecordKey.FromPersonId(value, check.DocumentType);
@@ -73,29 +73,29 @@ internal sealed partial class RecordChecker
         switch (check.Failure)
         {
             case PersonIdFailure.Length:
-                Emit(RuleId.PersonIdLength, c, shown, Text.Format(Messages.Finding_PersonIdLength, column.Header, shown, value.Length));
+                Emit(RuleId.PersonIdLength, c, shown, MessageFormat.Format(Messages.Finding_PersonIdLength, column.Header, shown, value.Length));
                 break;
             case PersonIdFailure.Format:
-                Emit(RuleId.PersonIdFormat, c, shown, Text.Format(Messages.Finding_PersonIdFormat, column.Header, shown));
+                Emit(RuleId.PersonIdFormat, c, shown, MessageFormat.Format(Messages.Finding_PersonIdFormat, column.Header, shown));
                 break;
             case PersonIdFailure.CheckCharacter:
-                Emit(RuleId.PersonIdCheckCharacter, c, shown, Text.Format(Messages.Finding_PersonIdCheckCharacter, column.Header, shown, check.ExpectedCheckCharacter));
+                Emit(RuleId.PersonIdCheckCharacter, c, shown, MessageFormat.Format(Messages.Finding_PersonIdCheckCharacter, column.Header, shown, check.ExpectedCheckCharacter));
                 break;
             case PersonIdFailure.BirthDate:
-                Emit(RuleId.PersonIdBirthDate, c, shown, Text.Format(Messages.Finding_PersonIdBirthDate, column.Header, shown, BirthDigits(value).ToString()));
+                Emit(RuleId.PersonIdBirthDate, c, shown, MessageFormat.Format(Messages.Finding_PersonIdBirthDate, column.Header, shown, BirthDigits(value).ToString()));
                 break;
             case PersonIdFailure.FutureBirthDate:
-                Emit(RuleId.PersonIdBirthDate, c, shown, Text.Format(Messages.Finding_PersonIdFutureBirthDate, column.Header, shown, check.BirthDate.ToString("yyyy-MM-dd")));
+                Emit(RuleId.PersonIdBirthDate, c, shown, MessageFormat.Format(Messages.Finding_PersonIdFutureBirthDate, column.Header, shown, check.BirthDate.ToString("yyyy-MM-dd")));
                 break;
             case PersonIdFailure.Division:
-                Emit(RuleId.PersonIdDivision, c, shown, Text.Format(Messages.Finding_PersonIdDivision, column.Header, shown, value[..6].ToString(), check.BirthDate.Year));
+                Emit(RuleId.PersonIdDivision, c, shown, MessageFormat.Format(Messages.Finding_PersonIdDivision, column.Header, shown, value[..6].ToString(), check.BirthDate.Year));
                 break;
             case PersonIdFailure.OrderCode:
-                Emit(RuleId.PersonIdOrderCode, c, shown, Text.Format(Messages.Finding_PersonIdOrderCode, column.Header, shown));
+                Emit(RuleId.PersonIdOrderCode, c, shown, MessageFormat.Format(Messages.Finding_PersonIdOrderCode, column.Header, shown));
                 break;
             case PersonIdFailure.DocumentTypeMismatch:
                 var detected = PersonIdNumber.Check(value, null, _standards.Divisions, _today).DocumentType;
-                Emit(RuleId.PersonIdDocumentType, c, shown, Text.Format(Messages.Finding_PersonIdDocumentType, column.Header, shown, DocumentTypeName(detected), DocumentTypeName(declared!.Value)));
+                Emit(RuleId.PersonIdDocumentType, c, shown, MessageFormat.Format(Messages.Finding_PersonIdDocumentType, column.Header, shown, DocumentTypeName(detected), DocumentTypeName(declared!.Value)));
                 break;
         }
     }
@@ -116,28 +116,28 @@ internal sealed partial class RecordChecker
             case UsccFailure.None:
                 break;
             case UsccFailure.Length:
-                Emit(RuleId.UsccLength, c, shown, Text.Format(Messages.Finding_UsccLength, column.Header, shown, value.Length));
+                Emit(RuleId.UsccLength, c, shown, MessageFormat.Format(Messages.Finding_UsccLength, column.Header, shown, value.Length));
                 break;
             case UsccFailure.Character:
-                Emit(RuleId.UsccCharacter, c, shown, Text.Format(Messages.Finding_UsccCharacter, column.Header, shown, FirstInvalidUsccCharacter(value)));
+                Emit(RuleId.UsccCharacter, c, shown, MessageFormat.Format(Messages.Finding_UsccCharacter, column.Header, shown, FirstInvalidUsccCharacter(value)));
                 break;
             case UsccFailure.RegistrationAuthority:
-                Emit(RuleId.UsccRegistrationAuthority, c, shown, Text.Format(Messages.Finding_UsccRegistrationAuthority, column.Header, shown, value[0]));
+                Emit(RuleId.UsccRegistrationAuthority, c, shown, MessageFormat.Format(Messages.Finding_UsccRegistrationAuthority, column.Header, shown, value[0]));
                 break;
             case UsccFailure.EntityType:
-                Emit(RuleId.UsccEntityType, c, shown, Text.Format(Messages.Finding_UsccEntityType, column.Header, shown, value[1], value[0]));
+                Emit(RuleId.UsccEntityType, c, shown, MessageFormat.Format(Messages.Finding_UsccEntityType, column.Header, shown, value[1], value[0]));
                 break;
             case UsccFailure.Division:
-                Emit(RuleId.UsccDivision, c, shown, Text.Format(Messages.Finding_UsccDivision, column.Header, shown, value[2..8].ToString()));
+                Emit(RuleId.UsccDivision, c, shown, MessageFormat.Format(Messages.Finding_UsccDivision, column.Header, shown, value[2..8].ToString()));
                 break;
             case UsccFailure.OrganizationCode:
-                Emit(RuleId.UsccOrganizationCode, c, shown, Text.Format(Messages.Finding_UsccOrganizationCode, column.Header, shown, value[8..17].ToString(), OrganizationCode.ComputeCheckCharacter(value[8..16])));
+                Emit(RuleId.UsccOrganizationCode, c, shown, MessageFormat.Format(Messages.Finding_UsccOrganizationCode, column.Header, shown, value[8..17].ToString(), OrganizationCode.ComputeCheckCharacter(value[8..16])));
                 break;
             case UsccFailure.CheckCharacter:
-                Emit(RuleId.UsccCheckCharacter, c, shown, Text.Format(Messages.Finding_UsccCheckCharacter, column.Header, shown, check.ExpectedCheckCharacter));
+                Emit(RuleId.UsccCheckCharacter, c, shown, MessageFormat.Format(Messages.Finding_UsccCheckCharacter, column.Header, shown, check.ExpectedCheckCharacter));
                 break;
             case UsccFailure.LegacyCheckCharacter:
-                Emit(RuleId.UsccLegacyCheckCharacter, c, shown, Text.Format(Messages.Finding_UsccLegacyCheckCharacter, column.Header, shown, check.ExpectedCheckCharacter));
+                Emit(RuleId.UsccLegacyCheckCharacter, c, shown, MessageFormat.Format(Messages.Finding_UsccLegacyCheckCharacter, column.Header, shown, check.ExpectedCheckCharacter));
                 break;
         }
 

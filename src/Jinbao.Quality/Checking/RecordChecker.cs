@@ -84,7 +84,7 @@ internal sealed partial class RecordChecker
             {
                 if (column.Required)
                 {
-                    Emit(RuleId.Required, c, "", Text.Format(Resources.Messages.Finding_Required, column.Header));
+                    Emit(RuleId.Required, c, "", MessageFormat.Format(Resources.Messages.Finding_Required, column.Header));
                 }
 
                 continue;

@@ -77,7 +77,7 @@ internal sealed class ResultMerger
                 flags |= _duplicateBits;
                 var raw = block.Field(r, _keyColumn).Trim();
                 string shown = _maskKey ? ValueMasking.MaskIdentity(raw) : raw.ToString();
-                Spill(row, new PendingFinding(r, _keyColumn, RuleId.KeyDuplicate, shown, Text.Format(Messages.Finding_KeyDuplicate, _keyHeader, shown, first)));
+                Spill(row, new PendingFinding(r, _keyColumn, RuleId.KeyDuplicate, shown, MessageFormat.Format(Messages.Finding_KeyDuplicate, _keyHeader, shown, first)));
             }
 
             Count(flags);

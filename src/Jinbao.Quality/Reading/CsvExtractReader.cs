@@ -89,7 +89,7 @@ internal sealed class CsvExtractReader : IExtractReader
     {
         if (!Guarded(() => _csv.Read()))
         {
-            throw new ExtractReadException(Text.Format(Messages.NoHeader, _fileName));
+            throw new ExtractReadException(MessageFormat.Format(Messages.NoHeader, _fileName));
         }
 
         var header = new string[_csv.RowFieldCount];
@@ -100,7 +100,7 @@ internal sealed class CsvExtractReader : IExtractReader
 
         if (header.All(h => h.Length == 0))
         {
-            throw new ExtractReadException(Text.Format(Messages.NoHeader, _fileName));
+            throw new ExtractReadException(MessageFormat.Format(Messages.NoHeader, _fileName));
         }
 
         return header;
@@ -116,19 +116,19 @@ internal sealed class CsvExtractReader : IExtractReader
         }
         catch (CsvRecordTooLargeException ex)
         {
-            throw new ExtractReadException(Text.Format(Messages.RecordTooLarge, _fileName, _recordNumber + 1, MaxRecordChars / (1024 * 1024)), ex);
+            throw new ExtractReadException(MessageFormat.Format(Messages.RecordTooLarge, _fileName, _recordNumber + 1, MaxRecordChars / (1024 * 1024)), ex);
         }
         catch (CsvFormatException ex)
         {
-            throw new ExtractReadException(Text.Format(Messages.UnterminatedQuote, _fileName, _recordNumber + 1), ex);
+            throw new ExtractReadException(MessageFormat.Format(Messages.UnterminatedQuote, _fileName, _recordNumber + 1), ex);
         }
         catch (DecoderFallbackException ex)
         {
-            throw new ExtractReadException(Text.Format(Messages.InvalidEncoding, _fileName, _stream.BytesRead, EncodingName), ex);
+            throw new ExtractReadException(MessageFormat.Format(Messages.InvalidEncoding, _fileName, _stream.BytesRead, EncodingName), ex);
         }
         catch (IOException ex)
         {
-            throw new ExtractReadException(Text.Format(Messages.ReadFailed, _fileName, ex.Message), ex);
+            throw new ExtractReadException(MessageFormat.Format(Messages.ReadFailed, _fileName, ex.Message), ex);
         }
     }
 }

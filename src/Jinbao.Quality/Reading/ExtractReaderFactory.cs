@@ -18,7 +18,7 @@ internal static class ExtractReaderFactory
         if (forcedEncoding is not null)
         {
             forced = TextEncodingDetector.FromName(forcedEncoding)
-                ?? throw new ExtractReadException(Text.Format(Messages.EncodingNotSupported, forcedEncoding));
+                ?? throw new ExtractReadException(MessageFormat.Format(Messages.EncodingNotSupported, forcedEncoding));
         }
 
         FileStream stream;
@@ -28,15 +28,15 @@ internal static class ExtractReaderFactory
         }
         catch (FileNotFoundException ex)
         {
-            throw new ExtractReadException(Text.Format(Messages.FileNotFound, path), ex);
+            throw new ExtractReadException(MessageFormat.Format(Messages.FileNotFound, path), ex);
         }
         catch (DirectoryNotFoundException ex)
         {
-            throw new ExtractReadException(Text.Format(Messages.FileNotFound, path), ex);
+            throw new ExtractReadException(MessageFormat.Format(Messages.FileNotFound, path), ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ExtractReadException(Text.Format(Messages.ReadFailed, path, ex.Message), ex);
+            throw new ExtractReadException(MessageFormat.Format(Messages.ReadFailed, path, ex.Message), ex);
         }
 
         try

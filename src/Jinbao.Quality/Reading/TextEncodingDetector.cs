@@ -29,7 +29,7 @@ internal static class TextEncodingDetector
     {
         if (sample.IsEmpty)
         {
-            throw new ExtractReadException(Text.Format(Messages.FileEmpty, fileName));
+            throw new ExtractReadException(MessageFormat.Format(Messages.FileEmpty, fileName));
         }
 
         if (sample.StartsWith("PK\u0003\u0004"u8))
@@ -60,7 +60,7 @@ internal static class TextEncodingDetector
         int binaryAt = FindBinaryByte(sample);
         if (binaryAt >= 0)
         {
-            throw new ExtractReadException(Text.Format(Messages.FileBinary, fileName, binaryAt + 1));
+            throw new ExtractReadException(MessageFormat.Format(Messages.FileBinary, fileName, binaryAt + 1));
         }
 
         return (ExtractFormat.Text, IsUtf8(sample) ? StrictUtf8() : StrictGb18030(), 0);

@@ -153,7 +153,7 @@ internal sealed class XlsxExtractReader : IExtractReader
     {
         if (!TryReadNonBlankRow(_current))
         {
-            throw new ExtractReadException(Text.Format(ReportText.Xlsx_EmptySheet, _fileName, SheetName));
+            throw new ExtractReadException(MessageFormat.Format(ReportText.Xlsx_EmptySheet, _fileName, SheetName));
         }
 
         var header = new string[_current.Count];
@@ -164,7 +164,7 @@ internal sealed class XlsxExtractReader : IExtractReader
 
         if (header.All(name => name.Length == 0))
         {
-            throw new ExtractReadException(Text.Format(ReportText.Xlsx_EmptySheet, _fileName, SheetName));
+            throw new ExtractReadException(MessageFormat.Format(ReportText.Xlsx_EmptySheet, _fileName, SheetName));
         }
 
         RowNumber = _current.Number;
@@ -194,11 +194,11 @@ internal sealed class XlsxExtractReader : IExtractReader
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or XmlException)
         {
-            throw new ExtractReadException(Text.Format(ReportText.Xlsx_Corrupt, _fileName), ex);
+            throw new ExtractReadException(MessageFormat.Format(ReportText.Xlsx_Corrupt, _fileName), ex);
         }
         catch (IOException ex)
         {
-            throw new ExtractReadException(Text.Format(Messages.ReadFailed, _fileName, ex.Message), ex);
+            throw new ExtractReadException(MessageFormat.Format(Messages.ReadFailed, _fileName, ex.Message), ex);
         }
     }
 }

@@ -128,7 +128,7 @@ internal sealed class XlsxRowReader : IDisposable
         {
             switch (attribute.LocalName)
             {
-                case "r":
+                case "r" when !string.IsNullOrEmpty(attribute.Value):
                     column = XlsxCellReference.ParseColumn(attribute.Value);
                     if (column < 0)
                     {

@@ -2,6 +2,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using SpreadsheetText = DocumentFormat.OpenXml.Spreadsheet.Text;
 
 namespace Jinbao.Quality.Reading;
 
@@ -55,7 +56,7 @@ internal static class XlsxSharedStrings
             {
                 inPhonetic = reader.IsStartElement;
             }
-            else if (reader.IsStartElement && !inPhonetic && reader.ElementType == typeof(Text))
+            else if (reader.IsStartElement && !inPhonetic && reader.ElementType == typeof(SpreadsheetText))
             {
                 string text = reader.GetText();
                 if (single is null)

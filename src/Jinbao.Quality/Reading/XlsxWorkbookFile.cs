@@ -23,11 +23,11 @@ internal static class XlsxWorkbookFile
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new ExtractReadException(Text.Format(Messages.FileNotFound, path), ex);
+            throw new ExtractReadException(MessageFormat.Format(Messages.FileNotFound, path), ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ExtractReadException(Text.Format(Messages.ReadFailed, Path.GetFileName(path), ex.Message), ex);
+            throw new ExtractReadException(MessageFormat.Format(Messages.ReadFailed, Path.GetFileName(path), ex.Message), ex);
         }
     }
 
@@ -43,19 +43,19 @@ internal static class XlsxWorkbookFile
 
         if (length == 0)
         {
-            throw new ExtractReadException(Text.Format(Messages.FileEmpty, fileName));
+            throw new ExtractReadException(MessageFormat.Format(Messages.FileEmpty, fileName));
         }
 
         if (head.SequenceEqual(CompoundFileSignature))
         {
             // Both kinds start alike; the name tells which one the user most likely has.
             bool legacy = Path.GetExtension(path).Equals(".xls", StringComparison.OrdinalIgnoreCase);
-            throw new ExtractReadException(Text.Format(legacy ? ReportText.Xlsx_LegacyXls : ReportText.Xlsx_Encrypted, fileName));
+            throw new ExtractReadException(MessageFormat.Format(legacy ? ReportText.Xlsx_LegacyXls : ReportText.Xlsx_Encrypted, fileName));
         }
 
         if (!head.StartsWith(ZipSignature))
         {
-            throw new ExtractReadException(Text.Format(ReportText.Xlsx_Corrupt, fileName));
+            throw new ExtractReadException(MessageFormat.Format(ReportText.Xlsx_Corrupt, fileName));
         }
     }
 
@@ -68,7 +68,7 @@ internal static class XlsxWorkbookFile
     public static (string Name, WorksheetPart Part) SelectWorksheet(SpreadsheetDocument document, string fileName, string? sheetName)
     {
         var workbookPart = document.WorkbookPart
-            ?? throw new ExtractReadException(Text.Format(ReportText.Xlsx_Corrupt, fileName));
+            ?? throw new ExtractReadException(MessageFormat.Format(ReportText.Xlsx_Corrupt, fileName));
         var sheets = workbookPart.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
 
         if (sheetName is not null)
@@ -77,11 +77,11 @@ internal static class XlsxWorkbookFile
             if (named is null)
             {
                 string names = string.Join(Messages.ListSeparator, sheets.Select(sheet => "“" + sheet.Name?.Value + "”"));
-                throw new ExtractReadException(Text.Format(ReportText.Xlsx_SheetNotFound, fileName, sheetName, names));
+                throw new ExtractReadException(MessageFormat.Format(ReportText.Xlsx_SheetNotFound, fileName, sheetName, names));
             }
 
             return (named.Name!.Value!, WorksheetOf(workbookPart, named)
-                ?? throw new ExtractReadException(Text.Format(ReportText.Xlsx_NotWorksheet, fileName, named.Name!.Value)));
+                ?? throw new ExtractReadException(MessageFormat.Format(ReportText.Xlsx_NotWorksheet, fileName, named.Name!.Value)));
         }
 
         // A hidden first sheet usually holds code tables or settings, not the extract.
@@ -97,7 +97,7 @@ internal static class XlsxWorkbookFile
 
         if (chosen.Part is null)
         {
-            throw new ExtractReadException(Text.Format(ReportText.Xlsx_NoWorksheets, fileName));
+            throw new ExtractReadException(MessageFormat.Format(ReportText.Xlsx_NoWorksheets, fileName));
         }
 
         return (chosen.Sheet.Name?.Value ?? string.Empty, chosen.Part);

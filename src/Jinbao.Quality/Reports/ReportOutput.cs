@@ -51,7 +51,7 @@ public static class ReportOutput
                 TryDelete(path);
             }
 
-            throw new IOException(Text.Format(Messages.OutputFailed, directory, ex.Message), ex);
+            throw new IOException(MessageFormat.Format(Messages.OutputFailed, directory, ex.Message), ex);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using SpreadsheetText = DocumentFormat.OpenXml.Spreadsheet.Text;
 using Jinbao.Quality.Reading;
 
 namespace Jinbao.Quality.Reports;
@@ -98,7 +99,7 @@ internal sealed class XlsxSheetWriter : IDisposable
         WriteCellStart(style, inlineString: true);
         _writer.WriteStartElement(new InlineString());
         bool preserve = encoded.Length > 0 && (char.IsWhiteSpace(encoded[0]) || char.IsWhiteSpace(encoded[^1]));
-        _writer.WriteStartElement(new Text(), preserve ? [new OpenXmlAttribute("xml", "space", XmlNamespace, "preserve")] : []);
+        _writer.WriteStartElement(new SpreadsheetText(), preserve ? [new OpenXmlAttribute("xml", "space", XmlNamespace, "preserve")] : []);
         _writer.WriteString(encoded);
         _writer.WriteEndElement();
         _writer.WriteEndElement();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Jinbao.Quality.Resources;
 using Jinbao.Standards;
@@ -54,11 +53,11 @@ public sealed class RuleSet
             }
             catch (IOException ex)
             {
-                throw new RuleFileException(Format(Messages.RuleFileInvalid, overrideFile, ex.Message), ex);
+                throw new RuleFileException(MessageFormat.Format(Messages.RuleFileInvalid, overrideFile, ex.Message), ex);
             }
             catch (UnauthorizedAccessException ex)
             {
-                throw new RuleFileException(Format(Messages.RuleFileInvalid, overrideFile, ex.Message), ex);
+                throw new RuleFileException(MessageFormat.Format(Messages.RuleFileInvalid, overrideFile, ex.Message), ex);
             }
         }
 
@@ -88,7 +87,7 @@ public sealed class RuleSet
         }
         catch (JsonException ex)
         {
-            throw new RuleFileException(Format(Messages.RuleFileInvalid, fileName, ex.Message), ex);
+            throw new RuleFileException(MessageFormat.Format(Messages.RuleFileInvalid, fileName, ex.Message), ex);
         }
 
         using (document)
@@ -97,7 +96,7 @@ public sealed class RuleSet
             string fileDataset = ReadString(root, "dataset", fileName) ?? dataset;
             if (!string.Equals(fileDataset, dataset, StringComparison.OrdinalIgnoreCase))
             {
-                throw Invalid(fileName, Format(Messages.RuleFileDatasetMismatch, fileDataset, dataset));
+                throw Invalid(fileName, MessageFormat.Format(Messages.RuleFileDatasetMismatch, fileDataset, dataset));
             }
 
             if (root.TryGetProperty("weights", out var weightElement))
@@ -107,7 +106,7 @@ public sealed class RuleSet
                     if (!Enum.TryParse<QualityDimension>(property.Name, ignoreCase: true, out var dimension)
                         || !property.Value.TryGetDouble(out double weight) || weight < 0)
                     {
-                        throw Invalid(fileName, Format(Messages.RuleFileBadValue, "weights", property.Name, property.Value.ToString()));
+                        throw Invalid(fileName, MessageFormat.Format(Messages.RuleFileBadValue, "weights", property.Name, property.Value.ToString()));
                     }
 
                     weights[dimension] = weight;
@@ -131,7 +130,7 @@ public sealed class RuleSet
         string id = ReadString(rule, "id", fileName) ?? "";
         if (!RuleIds.TryParse(id, out var ruleId) || (isOverride && settings[(int)ruleId] is null))
         {
-            throw Invalid(fileName, Format(Messages.RuleFileUnknownRule, id, dataset));
+            throw Invalid(fileName, MessageFormat.Format(Messages.RuleFileUnknownRule, id, dataset));
         }
 
         var current = settings[(int)ruleId] ?? new RuleSetting(true, Severity.Error, QualityDimension.Conformity, new Dictionary<string, int>());
@@ -145,7 +144,7 @@ public sealed class RuleSet
             {
                 if (!property.Value.TryGetInt32(out int value))
                 {
-                    throw Invalid(fileName, Format(Messages.RuleFileBadValue, id, property.Name, property.Value.ToString()));
+                    throw Invalid(fileName, MessageFormat.Format(Messages.RuleFileBadValue, id, property.Name, property.Value.ToString()));
                 }
 
                 parameters[property.Name] = value;
@@ -159,23 +158,20 @@ public sealed class RuleSet
     {
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        _ => throw Invalid(fileName, Format(Messages.RuleFileBadValue, rule, name, value.ToString())),
+        _ => throw Invalid(fileName, MessageFormat.Format(Messages.RuleFileBadValue, rule, name, value.ToString())),
     };
 
     private static T ReadEnum<T>(JsonElement value, string rule, string name, string fileName)
         where T : struct, Enum =>
         value.ValueKind == JsonValueKind.String && Enum.TryParse<T>(value.GetString(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
             ? parsed
-            : throw Invalid(fileName, Format(Messages.RuleFileBadValue, rule, name, value.ToString()));
+            : throw Invalid(fileName, MessageFormat.Format(Messages.RuleFileBadValue, rule, name, value.ToString()));
 
     private static string? ReadString(JsonElement element, string name, string fileName) =>
         !element.TryGetProperty(name, out var value) ? null
         : value.ValueKind == JsonValueKind.String ? value.GetString()
-        : throw Invalid(fileName, Format(Messages.RuleFileBadValue, name, name, value.ToString()));
+        : throw Invalid(fileName, MessageFormat.Format(Messages.RuleFileBadValue, name, name, value.ToString()));
 
     private static RuleFileException Invalid(string fileName, string reason) =>
-        new(Format(Messages.RuleFileInvalid, fileName, reason));
-
-    private static string Format(string template, params object?[] args) =>
-        string.Format(CultureInfo.CurrentCulture, template, args);
+        new(MessageFormat.Format(Messages.RuleFileInvalid, fileName, reason));
 }

@@ -9,9 +9,10 @@ namespace Jinbao.Standards.Identifiers;
 /// authority, a three-digit nationality code, the birth date as YYYYMMDD, a three-digit order code and
 /// an ISO 7064 MOD 11-2 check character computed as for a citizen ID number.</item>
 /// <item>The 15-character form of 2017 and earlier: three upper-case Latin letters for the nationality,
-/// then 12 digits. The National Immigration Administration's sample pair, KAZ110090123105 on the 2017
-/// form and 911398199012310021 on the 2023 form for the same holder, places the accepting authority's
-/// code at positions 4–7 (province first) and the birth date as YYMMDD at positions 8–13.</item>
+/// then 12 digits. No description from the issuing authority was found. Third-party descriptions agree
+/// on a four-digit accepting-authority code at positions 4–7, province first, and the birth date as
+/// YYMMDD at positions 8–13, and the example KAZ110090123105 quoted from the National Immigration
+/// Administration's adaptation guide fits that layout.</item>
 /// </list>
 /// </summary>
 internal static class ForeignPermanentResidentIdNumber
@@ -30,8 +31,8 @@ internal static class ForeignPermanentResidentIdNumber
     };
 
     // NOTE: the nationality code (positions 4–6, ISO 3166-1 numeric) is not checked against a country
-    // table, because the product ships none. SexCode stays 0: no source read for this product says that
-    // the order code's parity gives the sex on this card.
+    // table, because the product ships none. SexCode stays 0, because no source found for this product
+    // states that the order code's parity gives the sex on this card.
     private static PersonIdCheck Check2023Form(ReadOnlySpan<char> value, DivisionCodeHistory divisions, DateOnly today)
     {
         var parts = CitizenIdNumber.CheckSharedLayout(value, today);
@@ -56,11 +57,11 @@ internal static class ForeignPermanentResidentIdNumber
             parts.ExpectedCheckCharacter);
     }
 
-    // NOTE: the 15th character is called a check digit, but no published algorithm for it was found, so
-    // it is not verified (one third-party library applies the ICAO 9303 7-3-1 weighting, unconfirmed).
-    // Positions 6–7 and 14 are read as digits only, and SexCode stays 0 for the same reason. The birth
-    // year has no century: the latest century that puts the date on or before today is taken, so a
-    // holder born in 1915 is read as born in 2015.
+    // NOTE: the 15th character is described as a check digit, but no published algorithm for it was
+    // found, so it is not verified. One third-party library applies the ICAO 9303 7-3-1 weighting, which
+    // no official source confirms. Positions 6–7, 14 and 15 are checked as digits only, and SexCode
+    // stays 0. The birth year carries no century, so the latest century that puts the date on or before
+    // today is taken, and a holder born in 1915 is read as born in 2015.
     private static PersonIdCheck Check2017Form(ReadOnlySpan<char> value, DivisionCodeHistory divisions, DateOnly today)
     {
         if (!IsAsciiUpper(value[0]) || !IsAsciiUpper(value[1]) || !IsAsciiUpper(value[2]) || !AsciiDigits.AreAll(value[3..]))

@@ -10,8 +10,9 @@ internal static class LegacyCitizenIdNumber
 {
     internal const int Length = 15;
 
-    // The 15-digit form carries no century. It was issued before 2000 to people born in the 1900s, which
-    // is also the century the 18-digit upgrade inserts.
+    // The 15-digit form carries no century, and its holders were born before 2000, nearly all in the
+    // 1900s, which is also the century the 18-digit upgrade inserts.
+    // NOTE: a holder born before 1900 is read, and upgraded, with the wrong century.
     private const int Century = 1900;
 
     public static PersonIdCheck Check(ReadOnlySpan<char> value, DivisionCodeHistory divisions, DateOnly today)

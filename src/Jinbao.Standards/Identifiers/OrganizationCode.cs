@@ -26,8 +26,8 @@ public static class OrganizationCode
     }
 
     /// <summary>
-    /// Computes the GB 11714 check character: 11 minus the weighted sum mod 11 (weights 3, 7, 9, 10, 5, 8,
-    /// 4, 2; a letter counts as 10 for A up to 35 for Z), where 10 is written X and 11 is written 0.
+    /// Computes the GB 11714 check character, 11 minus the weighted sum mod 11, written X for 10 and 0
+    /// for 11. The weights are 3, 7, 9, 10, 5, 8, 4 and 2, and a letter counts as 10 (A) up to 35 (Z).
     /// </summary>
     /// <param name="first8">The eight body characters: ASCII digits or upper-case letters.</param>
     /// <returns>A digit <c>'0'</c>–<c>'9'</c> or <c>'X'</c>.</returns>

@@ -11,11 +11,16 @@ public static class PersonIdNumber
 {
     /// <summary>
     /// Checks a number as the declared document type, or as the type its shape shows when none is
-    /// declared. The shapes are: 15 digits, a first-generation number; 15 characters starting with three
-    /// letters, a 2017 foreign permanent-resident ID card; 18 characters starting with 810000, 820000 or
-    /// 830000, a residence permit; 18 characters starting with 9, a 2023 foreign permanent-resident ID
-    /// card; anything else, a citizen ID number. Call <see cref="SpreadsheetValue.Repair"/> first on
-    /// values that went through a spreadsheet.
+    /// declared. Call <see cref="SpreadsheetValue.Repair"/> first on values that went through a spreadsheet.
+    /// <list type="bullet">
+    /// <item>15 digits: first-generation number.</item>
+    /// <item>15 characters starting with three letters: 2017 foreign permanent-resident ID card.</item>
+    /// <item>18 characters starting with 810000, 820000 or 830000: residence permit.</item>
+    /// <item>18 characters starting with 9: 2023 foreign permanent-resident ID card.</item>
+    /// <item>Anything else: citizen ID number.</item>
+    /// </list>
+    /// A declared type that differs from the type of the shape fails with
+    /// <see cref="PersonIdFailure.DocumentTypeMismatch"/>.
     /// </summary>
     /// <param name="value">The number, without surrounding whitespace.</param>
     /// <param name="declaredType">The document type the record declares, or <see langword="null"/> to detect it.</param>

@@ -2,10 +2,10 @@ namespace Jinbao.Standards.Identifiers;
 
 /// <summary>
 /// The registration-authority codes (登记管理部门代码, position 1) of the unified social credit code and
-/// the entity-type codes (机构类别代码, position 2) each authority may use. GB 32100-2015 assigned 1, 5, 9
-/// and Y; the other authorities were assigned under it later.
+/// the entity-type codes (机构类别代码, position 2) each authority may use. GB 32100-2015 itself lists the
+/// authorities 1, 5, 9 and Y; the others come from the longer table published since.
 /// </summary>
-/// <remarks>NOTE: an authority or entity type assigned after this table was compiled is reported as a failure until the table is updated.</remarks>
+/// <remarks>An authority or entity type assigned after this table was compiled fails the check until it is added here.</remarks>
 internal static class UsccRegistrationAuthorities
 {
     /// <summary>Returns the entity-type characters an authority may use, or <see langword="null"/> for an unassigned authority.</summary>

@@ -52,12 +52,21 @@ internal sealed class XlsxTestWorkbook
         return new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(index) };
     }
 
-    public static Cell Inline(string? reference, string text) => new()
+    /// <summary>An inline-string cell; a <see langword="null"/> reference leaves the optional r attribute out.</summary>
+    public static Cell Inline(string? reference, string text)
     {
-        CellReference = reference,
-        DataType = CellValues.InlineString,
-        InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
-    };
+        var cell = new Cell
+        {
+            DataType = CellValues.InlineString,
+            InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+        };
+        if (reference is not null)
+        {
+            cell.CellReference = reference;
+        }
+
+        return cell;
+    }
 
     /// <summary>A rich-text cell: each run has its own formatting in a real workbook.</summary>
     public static Cell RichText(string reference, params string[] runs) => new()
@@ -71,7 +80,7 @@ internal sealed class XlsxTestWorkbook
     public static Cell Number(string reference, string value, uint style = 0) => new()
     {
         CellReference = reference,
-        StyleIndex = style == 0 ? null : style,
+        StyleIndex = style == 0 ? null : (UInt32Value)style,
         CellValue = new CellValue(value),
     };
 

@@ -24,16 +24,26 @@ public sealed class AllocationTests
         string[] cells = ["110101199001011234", " '\uFF11\uFF11\uFF10.0 ", "1.10105E+17"];
         var destination = new char[32];
 
-        RunAll();
+        for (int i = 0; i < 100; i++)
+        {
+            RunAll();
+        }
+
+        const int Rounds = 1_000;
+        int callsPerRound = (2 * personIds.Length) + creditCodes.Length + cells.Length;
         long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1_000; i++)
+        for (int i = 0; i < Rounds; i++)
         {
             RunAll();
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.Equal(0, allocated);
+        // One allocation in a call costs at least 24 bytes a call. The runtime may allocate a few bytes
+        // once, such as when it recompiles a method at a higher tier, so the bound is an average.
+        Assert.True(
+            allocated < Rounds * callsPerRound,
+            $"The validators allocated {allocated} bytes in {Rounds * callsPerRound} calls; they must not allocate.");
 
         void RunAll()
         {

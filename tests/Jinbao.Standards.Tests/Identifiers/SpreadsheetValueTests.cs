@@ -16,7 +16,7 @@ public sealed class SpreadsheetValueTests
     [InlineData("11010119900101123X")]
     [InlineData("11010119900101123x")]
     [InlineData("91110000600037341L")]
-    [InlineData("9111000012345E6789")] // contains E but is no number in scientific notation
+    [InlineData("9111000012345E6789")] // contains an E but is not scientific notation
     [InlineData("")]
     public void Repair_CleanValue_IsUnchanged(string value)
     {

@@ -10,7 +10,7 @@ public sealed class UnifiedSocialCreditCodeTests
     [Theory]
     [InlineData("91", "110000", "60003734")] // enterprise
     [InlineData("92", "440305", "MA1B2C3D")] // individual business
-    [InlineData("93", "650101", "00000006")] // farmers' cooperative, organization check X
+    [InlineData("93", "650102", "00000006")] // farmers' cooperative, organization check X
     [InlineData("11", "100000", "00000000")] // organ registered at national level
     [InlineData("12", "110103", "40000062")] // public institution under a code abolished in 2010
     [InlineData("35", "110101", "12345678")] // arbitration commission
@@ -152,8 +152,8 @@ public sealed class UnifiedSocialCreditCodeTests
     [Fact]
     public void Check_TypingErrorInDivision_IsLegacyCheckCharacter()
     {
-        // A plausible division typed wrongly leaves the organization code intact, so it reads as a
-        // code from before the standard settled; the warning still flags it.
+        // A wrong but known division leaves the organization code intact, so the code looks like one
+        // issued before the standard settled. The warning still flags it.
         string code = SyntheticIds.Uscc("91", "110101", "12345678");
 
         var result = Check(code[..7] + "2" + code[8..]);

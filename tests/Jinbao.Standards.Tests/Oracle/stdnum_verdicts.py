@@ -1,11 +1,12 @@
 """Print python-stdnum's verdict on each identifier of an input file.
 
 The oracle test of the identifier validators writes the input file and compares the verdicts with
-its own. Each input line is "ric<TAB>value" or "uscc<TAB>value". The first output line is
-"#stdnum <version>"; then each input line gets one output line "<verdict><TAB><place>", where the
-verdict is "valid" or the name of the stdnum exception class, and place (ric lines only) is "known"
-or "unknown": whether stdnum's division list contains the first six characters. Exit status 3 means
-stdnum could not be imported.
+its own. Each input line is "ric<TAB>value" or "uscc<TAB>value".
+
+The first output line is "#stdnum <version>". Then each input line gets one output line
+"<verdict><TAB><place>". The verdict is "valid" or the name of the stdnum exception class. The place
+is "known" when stdnum's division list contains the first six characters of a ric value, "unknown"
+when it does not, and "-" for uscc values. Exit status 3 means stdnum could not be imported.
 """
 
 import sys
@@ -38,14 +39,14 @@ def place(value):
 def main(path):
     print(f"#stdnum {stdnum.__version__}")
     with open(path, encoding="utf-8") as lines:
-        for line in lines:
+        for number, line in enumerate(lines, start=1):
             kind, value = line.rstrip("\n").split("\t", 1)
             if kind == "ric":
                 print(f"{verdict(ric, value)}\t{place(value)}")
             elif kind == "uscc":
                 print(f"{verdict(uscc, value)}\t-")
             else:
-                print(f"unknown input kind {kind!r}", file=sys.stderr)
+                print(f"Invalid input kind {kind!r} on line {number} of {path}; expected ric or uscc.", file=sys.stderr)
                 sys.exit(2)
 
 

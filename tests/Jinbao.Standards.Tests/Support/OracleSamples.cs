@@ -74,7 +74,7 @@ internal sealed class OracleSamples
     private List<string> CreditCodes()
     {
         var values = new List<string>();
-        Repeat(3000, () => values.Add(ValidUscc()));
+        Repeat(3500, () => values.Add(ValidUscc()));
         Repeat(600, () => values.Add(SyntheticIds.Uscc(Pick(["A1", "A9", "N1", "N2", "N3", "N9", "Y1"]), UsccDivision(), OrganizationBody())));
         Repeat(1000, () => values.Add(WithOtherLastUsccCharacter(ValidUscc())));
         Repeat(800, () => values.Add(SyntheticIds.UsccWithWrongOrganizationCheck(Pick(AuthorityTypes), UsccDivision(), OrganizationBody())));
