@@ -1,6 +1,7 @@
 using Jinbao.Quality.Resources;
 using Jinbao.Quality.Rules;
 using Jinbao.Standards.Divisions;
+using Jinbao.Standards.Identifiers;
 
 namespace Jinbao.Quality.Checking;
 
@@ -237,7 +238,7 @@ internal sealed partial class RecordChecker
             value = value[2..];
         }
 
-        if (value.Length == 11 && value[0] == '1' && value[1] is >= '3' and <= '9' && value.ContainsAnyExceptInRange('0', '9') == false)
+        if (value.Length == 11 && value[0] == '1' && value[1] is >= '3' and <= '9' && AsciiDigits.AreAll(value))
         {
             return true;
         }
@@ -266,7 +267,7 @@ internal sealed partial class RecordChecker
         if (extension > 0)
         {
             var ext = local[(extension + 1)..];
-            if (ext.Length is < 1 or > 6 || ext.ContainsAnyExceptInRange('0', '9'))
+            if (ext.Length is < 1 or > 6 || !AsciiDigits.AreAll(ext))
             {
                 return false;
             }
@@ -274,8 +275,8 @@ internal sealed partial class RecordChecker
             local = local[..extension];
         }
 
-        return area.Length is 3 or 4 && !area.ContainsAnyExceptInRange('0', '9')
-            && local.Length is 7 or 8 && !local.ContainsAnyExceptInRange('0', '9') && local[0] != '0';
+        return area.Length is 3 or 4 && AsciiDigits.AreAll(area)
+            && local.Length is 7 or 8 && AsciiDigits.AreAll(local) && local[0] != '0';
     }
 
     private void CheckLength(int c, ColumnBinding column, ReadOnlySpan<char> value)

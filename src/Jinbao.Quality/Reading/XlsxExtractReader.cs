@@ -1,3 +1,4 @@
+using System.IO.Packaging;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -20,6 +21,7 @@ internal sealed class XlsxExtractReader : IExtractReader
 {
     private readonly string _fileName;
     private readonly FileStream _file;
+    private readonly Package _package;
     private readonly SpreadsheetDocument _document;
     private readonly XlsxRowReader _rows;
     private readonly string[] _header;
@@ -45,7 +47,11 @@ internal sealed class XlsxExtractReader : IExtractReader
         {
             TotalBytes = _file.Length;
             XlsxWorkbookFile.CheckSignature(_file, path);
-            _document = Guarded(() => SpreadsheetDocument.Open(_file, isEditable: false));
+
+            // SpreadsheetDocument.Open(Stream, false) of Open XML SDK 3.3.0 copies the whole file
+            // into memory first; a package opened on the file stream reads each part on demand.
+            _package = Guarded(() => Package.Open(_file, FileMode.Open, FileAccess.Read));
+            _document = Guarded(() => SpreadsheetDocument.Open(_package));
             var (sheet, part) = Guarded(() => XlsxWorkbookFile.SelectWorksheet(_document, _fileName, sheetName));
             SheetName = sheet;
             _rows = Guarded(() => CreateRowReader(part));
@@ -55,6 +61,7 @@ internal sealed class XlsxExtractReader : IExtractReader
         {
             _rows?.Dispose();
             _document?.Dispose();
+            _package?.Close();
             _file.Dispose();
             throw;
         }
@@ -137,6 +144,7 @@ internal sealed class XlsxExtractReader : IExtractReader
     {
         _rows.Dispose();
         _document.Dispose();
+        _package.Close();
         _file.Dispose();
     }
 

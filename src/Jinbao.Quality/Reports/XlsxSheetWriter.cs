@@ -21,6 +21,15 @@ internal sealed class XlsxSheetWriter : IDisposable
 
     private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
+    // OpenXmlWriter takes only the name of an element whose attributes it is given, so one
+    // instance of each serves every row and cell.
+    private static readonly Row RowElement = new();
+    private static readonly Cell CellElement = new();
+    private static readonly InlineString InlineStringElement = new();
+    private static readonly SpreadsheetText TextElement = new();
+    private static readonly CellValue CellValueElement = new();
+    private static readonly OpenXmlAttribute PreserveSpace = new("xml", "space", XmlNamespace, "preserve");
+
     private readonly Stream _stream;
     private readonly OpenXmlWriter _writer;
     private readonly int _columnCount;
@@ -78,7 +87,7 @@ internal sealed class XlsxSheetWriter : IDisposable
         _rowText = RowCount.ToString(CultureInfo.InvariantCulture);
         _column = 0;
         _rowOpen = true;
-        _writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", string.Empty, _rowText)]);
+        _writer.WriteStartElement(RowElement, [new OpenXmlAttribute("r", string.Empty, _rowText)]);
     }
 
     /// <summary>Adds a text cell; text longer than Excel's cell limit is cut and ends with an ellipsis.</summary>
@@ -97,9 +106,9 @@ internal sealed class XlsxSheetWriter : IDisposable
         }
 
         WriteCellStart(style, inlineString: true);
-        _writer.WriteStartElement(new InlineString());
+        _writer.WriteStartElement(InlineStringElement, []);
         bool preserve = encoded.Length > 0 && (char.IsWhiteSpace(encoded[0]) || char.IsWhiteSpace(encoded[^1]));
-        _writer.WriteStartElement(new SpreadsheetText(), preserve ? [new OpenXmlAttribute("xml", "space", XmlNamespace, "preserve")] : []);
+        _writer.WriteStartElement(TextElement, preserve ? [PreserveSpace] : []);
         _writer.WriteString(encoded);
         _writer.WriteEndElement();
         _writer.WriteEndElement();
@@ -110,7 +119,7 @@ internal sealed class XlsxSheetWriter : IDisposable
     public void AddNumber(double value, XlsxCellStyle style = XlsxCellStyle.Default)
     {
         WriteCellStart(style, inlineString: false);
-        _writer.WriteStartElement(new CellValue());
+        _writer.WriteStartElement(CellValueElement, []);
         _writer.WriteString(value.ToString("R", CultureInfo.InvariantCulture));
         _writer.WriteEndElement();
         _writer.WriteEndElement();
@@ -183,7 +192,7 @@ internal sealed class XlsxSheetWriter : IDisposable
             attributes.Add(new OpenXmlAttribute("t", string.Empty, "inlineStr"));
         }
 
-        _writer.WriteStartElement(new Cell(), attributes);
+        _writer.WriteStartElement(CellElement, attributes);
     }
 
     private void EndRowIfOpen()

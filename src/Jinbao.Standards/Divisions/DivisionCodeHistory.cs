@@ -44,9 +44,29 @@ public sealed class DivisionCodeHistory
 
         var lastYearInUse = new ushort[CodeSpace];
         var periods = new Dictionary<int, List<DivisionPeriod>>();
+        var cityDistricts = new List<DivisionPeriod>();
         foreach (string[] row in rows)
         {
             var period = ParseRow(row);
+            Add(period);
+
+            // The yearly lists leave out the 市辖区 ("city districts", PPCC01) entry of a
+            // prefecture-level city, but citizen ID numbers issued in a city's districts before
+            // they had codes of their own carry it. Each prefecture-level code therefore stands
+            // for its 市辖区 code over the same years, unless the lists give that code itself.
+            if (row.Length > 4 && row[4] == "地级" && period.Code % 100 == 0)
+            {
+                cityDistricts.Add(period with { Code = period.Code + 1, Name = period.Name + "市辖区", Successors = [] });
+            }
+        }
+
+        foreach (var district in cityDistricts.Where(d => !periods.ContainsKey(d.Code)))
+        {
+            Add(district);
+        }
+
+        void Add(DivisionPeriod period)
+        {
             ushort last = period.EndYear is { } end ? (ushort)(end - 1) : StillInUse;
             lastYearInUse[period.Code] = Math.Max(lastYearInUse[period.Code], last);
 

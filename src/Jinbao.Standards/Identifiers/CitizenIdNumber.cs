@@ -90,13 +90,21 @@ public static class CitizenIdNumber
             return new SharedLayoutParts(PersonIdFailure.Length, '\0', false, default);
         }
 
-        var body = value[..(Length - 1)];
-        if (!AsciiDigits.AreAll(body))
+        // One pass checks the digits and sums them, because this runs on every record.
+        ReadOnlySpan<byte> weights = Weights;
+        int sum = 0;
+        for (int i = 0; i < weights.Length; i++)
         {
-            return new SharedLayoutParts(PersonIdFailure.Format, '\0', false, default);
+            uint digit = (uint)(value[i] - '0');
+            if (digit > 9)
+            {
+                return new SharedLayoutParts(PersonIdFailure.Format, '\0', false, default);
+            }
+
+            sum += (int)digit * weights[i];
         }
 
-        char expected = ComputeCheckCharacterOfDigits(body);
+        char expected = CheckCharacters[sum % 11];
         char actual = value[Length - 1] == 'x' ? 'X' : value[Length - 1];
         bool hasBirthDate = CalendarDate.TryCreate(
             AsciiDigits.Read(value.Slice(6, 4)),

@@ -40,15 +40,26 @@ public static class UnifiedSocialCreditCode
             return new UsccCheck(UsccFailure.Length, '\0', -1);
         }
 
-        foreach (char c in value)
+        // One pass checks the alphabet and computes the weighted sum, because this runs on every record.
+        ReadOnlySpan<byte> weights = Weights;
+        int sum = 0;
+        for (int i = 0; i < weights.Length; i++)
         {
-            if (IndexOf(c) < 0)
+            int index = IndexOf(value[i]);
+            if (index < 0)
             {
                 return new UsccCheck(UsccFailure.Character, '\0', -1);
             }
+
+            sum += index * weights[i];
         }
 
-        char expected = CheckCharacterOfAlphabetCharacters(value[..(Length - 1)]);
+        if (IndexOf(value[Length - 1]) < 0)
+        {
+            return new UsccCheck(UsccFailure.Character, '\0', -1);
+        }
+
+        char expected = CheckCharacterOfSum(sum);
         int division = DivisionCodeHistory.ParseCode(value.Slice(2, 6));
         string? entityTypes = UsccRegistrationAuthorities.EntityTypesOf(value[0]);
         if (entityTypes is null)
@@ -109,6 +120,11 @@ public static class UnifiedSocialCreditCode
             sum += IndexOf(first17[i]) * weights[i];
         }
 
+        return CheckCharacterOfSum(sum);
+    }
+
+    private static char CheckCharacterOfSum(int sum)
+    {
         int check = 31 - (sum % 31);
         return Alphabet[check == 31 ? 0 : check];
     }

@@ -22,6 +22,6 @@ public readonly struct UsccCheck
     /// <summary>The MOD 31 check character the code should end with, or <c>'\0'</c> when a character was outside the alphabet.</summary>
     public char ExpectedCheckCharacter { get; }
 
-    /// <summary>The registration authority's division code from positions 3–8 (100000 for national level), or -1 when they are not six digits.</summary>
+    /// <summary>The registration authority's division code from positions 3–8 (100000 for national level), or -1 when they are not six digits or were not read.</summary>
     public int DivisionCode { get; }
 }

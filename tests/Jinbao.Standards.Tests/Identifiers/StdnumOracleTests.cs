@@ -44,8 +44,8 @@ public sealed class StdnumOracleTests(ITestOutputHelper output)
     // CitizenIdNumberTests.Check_AbolishedBeforeBirth_IsDivision
     private const string DivisionOutOfUseBeforeBirth = "division code on stdnum's list, out of use before the birth year";
 
-    // CitizenIdNumberTests.Check_CodeEndingIn01_IsDivision. The shipped division history has no 市辖区
-    // codes ending in 01 (such as 130101), so the product rejects numbers with them and stdnum accepts them.
+    // stdnum's fixed list holds some county-level codes that the Ministry of Civil Affairs' yearly
+    // lists 1981–2024 do not, so stdnum accepts numbers the product rejects as Division.
     private const string DivisionMissingFromProductHistory = "division code on stdnum's list but missing from the product's history";
 
     // UnifiedSocialCreditCodeTests.Check_CharacterOutsideAlphabet_IsCharacter, lower-case row
