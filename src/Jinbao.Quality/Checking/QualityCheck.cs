@@ -79,55 +79,58 @@ public static class QualityCheck
         IProgress<CheckProgress>? progress,
         CancellationToken cancellationToken)
     {
-        int workerCount = workers > 0 ? workers : Math.Max(1, Environment.ProcessorCount);
+        // The reader keeps one processor busy; the others check, and merge in turn.
+        int workerCount = workers > 0 ? workers : Math.Max(1, Environment.ProcessorCount - 1);
         int poolSize = (workerCount * 2) + 4;
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = failure.Token;
         using var free = new BlockingCollection<RecordBlock>(poolSize);
         using var toCheck = new BlockingCollection<RecordBlock>(poolSize);
-        using var checkedBlocks = new BlockingCollection<RecordBlock>(poolSize);
         for (int i = 0; i < poolSize; i++)
         {
             free.Add(new RecordBlock(columns.Count), token);
         }
 
         int[] ordinals = columns.Select(c => c.Ordinal).ToArray();
-        var readerTask = Task.Factory.StartNew(
-            () => ReadBlocks(reader, ordinals, free, toCheck, token),
-            token,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
-        var workerTasks = Enumerable.Range(0, workerCount).Select(_ => Task.Factory.StartNew(
-            () =>
-            {
-                var checker = new RecordChecker(columns, rules, standards, today);
-                foreach (var block in toCheck.GetConsumingEnumerable(token))
+        var ordered = new OrderedMerge(merger, free, reader, progress);
+        var tasks = new List<Task>
+        {
+            Task.Factory.StartNew(() => ReadBlocks(reader, ordinals, free, toCheck, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default),
+        };
+        for (int i = 0; i < workerCount; i++)
+        {
+            tasks.Add(Task.Factory.StartNew(
+                () =>
                 {
-                    checker.Check(block);
-                    checkedBlocks.Add(block, token);
-                }
-            },
-            token,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default)).ToArray();
-        _ = Task.WhenAll(workerTasks).ContinueWith(_ => checkedBlocks.CompleteAdding(), TaskScheduler.Default);
+                    var checker = new RecordChecker(columns, rules, standards, today);
+                    foreach (var block in toCheck.GetConsumingEnumerable(token))
+                    {
+                        checker.Check(block);
+                        ordered.Add(block, token);
+                    }
+                },
+                token,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default));
+        }
+
+        // A failing stage cancels the others, so no stage waits forever on a queue.
+        foreach (var task in tasks)
+        {
+            _ = task.ContinueWith(t => failure.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
 
         try
         {
-            MergeInOrder(checkedBlocks, free, merger, reader, progress, token);
+            Task.WaitAll([.. tasks], CancellationToken.None);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (AggregateException)
         {
-            // A stage failed and cancelled the others; its own exception is the one to report.
-        }
-        finally
-        {
-            failure.Cancel();
+            // Each task's outcome is inspected below, the reader's first.
         }
 
         // The reader's exception (a bad file) takes precedence over what it caused downstream.
-        Rethrow(readerTask);
-        foreach (var task in workerTasks)
+        foreach (var task in tasks)
         {
             Rethrow(task);
         }
@@ -164,23 +167,6 @@ public static class QualityCheck
         finally
         {
             toCheck.CompleteAdding();
-        }
-    }
-
-    private static void MergeInOrder(BlockingCollection<RecordBlock> checkedBlocks, BlockingCollection<RecordBlock> free, ResultMerger merger, IExtractReader reader, IProgress<CheckProgress>? progress, CancellationToken token)
-    {
-        var waiting = new Dictionary<long, RecordBlock>();
-        long next = 0;
-        foreach (var block in checkedBlocks.GetConsumingEnumerable(token))
-        {
-            waiting.Add(block.Sequence, block);
-            while (waiting.Remove(next, out var ready))
-            {
-                merger.Merge(ready);
-                next++;
-                free.Add(ready, token);
-                progress?.Report(new CheckProgress(merger.Records, reader.BytesRead, reader.TotalBytes));
-            }
         }
     }
 

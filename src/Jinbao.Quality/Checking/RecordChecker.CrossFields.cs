@@ -43,7 +43,8 @@ internal sealed partial class RecordChecker
             return;
         }
 
-        int age = _today.Year - date.Year - (_today < date.AddYears(_today.Year - date.Year) ? 1 : 0);
+        bool birthdayAhead = _today.Month < date.Month || (_today.Month == date.Month && _today.Day < date.Day);
+        int age = _today.Year - date.Year - (birthdayAhead ? 1 : 0);
         if (age >= _minAge && age <= _maxAge)
         {
             return;

@@ -91,7 +91,7 @@ internal sealed partial class RecordChecker
             Emit(RuleId.CodeAlias, c, Show(value), MessageFormat.Format(Messages.Finding_CodeAlias, column.Header, Show(value), set.Standard, code, set.GetName(code)));
         }
 
-        if (column.Element.Id == "Sex")
+        if (c == _sexElementColumn)
         {
             _sexColumn = c;
             var effective = code is null ? value : code.AsSpan();
@@ -114,7 +114,7 @@ internal sealed partial class RecordChecker
             return;
         }
 
-        if (column.Element.Id == "BirthDate")
+        if (c == _birthDateElementColumn)
         {
             _birthDate = date;
             _birthDateColumn = c;

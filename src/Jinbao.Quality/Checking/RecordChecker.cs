@@ -19,6 +19,8 @@ internal sealed partial class RecordChecker
     private readonly int _minAge;
     private readonly int _maxAge;
     private readonly int _documentTypeColumn;
+    private readonly int _sexElementColumn;
+    private readonly int _birthDateElementColumn;
     private readonly char[] _scratch = new char[256];
 
     // The state of the record being checked, read by the cross-field rules after the columns.
@@ -52,6 +54,8 @@ internal sealed partial class RecordChecker
         _minAge = rules.GetParameter(RuleId.PersonAgeRange, "minAge", 0);
         _maxAge = rules.GetParameter(RuleId.PersonAgeRange, "maxAge", 120);
         _documentTypeColumn = Array.FindIndex(_columns, c => c.Element.Id == "IdDocumentType");
+        _sexElementColumn = Array.FindIndex(_columns, c => c.Element.Id == "Sex");
+        _birthDateElementColumn = Array.FindIndex(_columns, c => c.Element.Id == "BirthDate");
     }
 
     /// <summary>Checks every record of the block, writing findings, flags and keys into it.</summary>

@@ -13,6 +13,11 @@ public sealed class CodeSet
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _aliasLookup;
 
+    // Most code sets have one- or two-character ASCII codes; a table indexed by the characters
+    // answers Contains for them without hashing, which matters on every record of a check.
+    private readonly bool[] _shortCodes = new bool[ShortCodeSlots];
+    private const int ShortCodeSlots = 128 * 129;
+
     /// <param name="id">The code set's id in the data-element dictionary, such as <c>Sex</c>.</param>
     /// <param name="standard">The standard it comes from, such as GB/T 2261.1-2003.</param>
     /// <param name="codes">Each code with its Chinese name.</param>
@@ -41,6 +46,14 @@ public sealed class CodeSet
             }
         }
 
+        foreach (string code in _names.Keys)
+        {
+            if (ShortCodeSlot(code) is int slot and >= 0)
+            {
+                _shortCodes[slot] = true;
+            }
+        }
+
         _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
         _aliasLookup = aliasMap.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -55,10 +68,19 @@ public sealed class CodeSet
     public IReadOnlyDictionary<string, string> Codes => _names;
 
     /// <summary>Whether the value is one of the standard codes.</summary>
-    public bool Contains(ReadOnlySpan<char> code) => _nameLookup.ContainsKey(code);
+    public bool Contains(ReadOnlySpan<char> code) =>
+        ShortCodeSlot(code) is int slot and >= 0 ? _shortCodes[slot] : code.Length > 2 && _nameLookup.ContainsKey(code);
 
     /// <summary>Returns the code's name, or <see langword="null"/> for an unknown code.</summary>
     public string? GetName(ReadOnlySpan<char> code) => _nameLookup.TryGetValue(code, out var name) ? name : null;
+
+    /// <summary>The table slot of a one- or two-character ASCII code, or -1 for any other value.</summary>
+    private static int ShortCodeSlot(ReadOnlySpan<char> code) => code.Length switch
+    {
+        1 when code[0] < 128 => code[0],
+        2 when code[0] < 128 && code[1] < 128 => 128 + (code[0] * 128) + code[1],
+        _ => -1,
+    };
 
     /// <summary>
     /// Returns the standard code a non-standard spelling stands for (a legacy code, the name, a code
