@@ -59,7 +59,7 @@ public sealed class FindingsXlsxWriterTests : IDisposable
     }
 
     [Fact]
-    public void Write_Findings_TextIsInlineStringAndRowIsNumber()
+    public void Write_FindingCells_KeepTheirTypes()
     {
         string path = WriteSample(SampleReport.Create(), SampleReport.Findings());
         using var document = SpreadsheetDocument.Open(path, isEditable: false);
@@ -72,7 +72,7 @@ public sealed class FindingsXlsxWriterTests : IDisposable
     }
 
     [Fact]
-    public void Write_FindingsSheet_HasFrozenHeaderAndAutoFilter()
+    public void Write_FindingsSheet_FreezesAndFilters()
     {
         string path = WriteSample(SampleReport.Create(), SampleReport.Findings());
         using var document = SpreadsheetDocument.Open(path, isEditable: false);

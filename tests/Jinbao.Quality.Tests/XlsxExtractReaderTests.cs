@@ -51,6 +51,17 @@ public sealed class XlsxExtractReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_PhoneticGuide_IsLeftOut()
+    {
+        var workbook = new XlsxTestWorkbook();
+        workbook.Sheet("人员", Row(1, Inline("A1", "姓名")), Row(2, WithPhoneticGuide("A2", "张", "zhang", "三")));
+        using var reader = Open(workbook);
+
+        Assert.True(reader.Read());
+        Assert.Equal("张三", Field(reader, 0));
+    }
+
+    [Fact]
     public void Read_NonBmpAndMiddleDot_ArriveIntact()
     {
         const string rareName = "𠀀𠀁";
@@ -292,7 +303,7 @@ public sealed class XlsxExtractReaderTests : IDisposable
     }
 
     [Fact]
-    public void Open_LegacyXls_AsksToSaveAsXlsxOrCsv()
+    public void Open_LegacyXls_Throws()
     {
         string path = WriteBytes("人员.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0]);
 
@@ -340,6 +351,33 @@ public sealed class XlsxExtractReaderTests : IDisposable
         var error = Assert.Throws<ExtractReadException>(() => new XlsxExtractReader(path, null));
 
         Assert.Contains("改名.xlsx", error.Message);
+    }
+
+    [Fact]
+    public void Read_BrokenWorksheetXml_Throws()
+    {
+        var workbook = new XlsxTestWorkbook();
+        workbook.Sheet("人员", Row(1, Inline("A1", "姓名")), Row(2, Inline("A2", "张三")), Row(3, Inline("A3", "李四")));
+        string path = Save(workbook);
+        using (var archive = ZipFile.Open(path, ZipArchiveMode.Update))
+        {
+            var entry = archive.Entries.Single(e => e.FullName.Contains("worksheets/", StringComparison.Ordinal));
+            string xml;
+            using (var stream = new StreamReader(entry.Open()))
+            {
+                xml = stream.ReadToEnd();
+            }
+
+            entry.Delete();
+            using var writer = new StreamWriter(archive.CreateEntry(entry.FullName).Open());
+            writer.Write(xml[..xml.IndexOf("李四", StringComparison.Ordinal)]);
+        }
+
+        using var reader = new XlsxExtractReader(path, null);
+        Assert.True(reader.Read());
+        var error = Assert.Throws<ExtractReadException>(() => reader.Read());
+
+        Assert.Contains("test.xlsx", error.Message);
     }
 
     [Fact]

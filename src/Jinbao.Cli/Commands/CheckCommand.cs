@@ -3,6 +3,7 @@ using System.Globalization;
 using Jinbao.Cli.Resources;
 using Jinbao.Quality.Checking;
 using Jinbao.Quality.Reports;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace Jinbao.Cli.Commands;
@@ -23,10 +24,17 @@ internal static class CheckCommand
         var sheet = new Option<string?>("--sheet") { Description = CliText.SheetOption };
         var rules = new Option<string?>("--rules") { Description = CliText.RulesOption };
         var quiet = new Option<bool>("--quiet", "-q") { Description = CliText.QuietOption };
+        var verbose = new Option<bool>("--verbose") { Description = CliText.VerboseOption };
 
-        var command = new Command("check", CliText.CheckDescription) { file, dataset, output, encoding, sheet, rules, quiet };
+        var command = new Command("check", CliText.CheckDescription) { file, dataset, output, encoding, sheet, rules, quiet, verbose };
         command.SetAction(parsed => CommandErrors.Run(cancellation =>
         {
+            using var logging = LoggerFactory.Create(builder =>
+            {
+                builder.SetMinimumLevel(parsed.GetValue(verbose) ? LogLevel.Information : LogLevel.None);
+                builder.AddSimpleConsole(console => console.SingleLine = true);
+                builder.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+            });
             var options = new CheckOptions
             {
                 Path = parsed.GetValue(file)!,
@@ -34,6 +42,7 @@ internal static class CheckCommand
                 Encoding = parsed.GetValue(encoding),
                 Sheet = parsed.GetValue(sheet),
                 RulesFile = parsed.GetValue(rules),
+                Logger = logging.CreateLogger("Jinbao.Quality"),
             };
             return Execute(options, parsed.GetValue(output)!, parsed.GetValue(quiet), cancellation);
         }));

@@ -50,7 +50,7 @@ internal static class SampleCommand
                 Encoding = encodingName,
                 OutputPath = parsed.GetValue(output)!,
                 Seed = parsed.GetValue(seed),
-                Today = DateOnly.FromDateTime(DateTime.Now),
+                Today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime),
             };
             var summary = SampleGenerator.Write(options);
             AnsiConsole.WriteLine(Format(CliText.SampleWritten, summary.Records, summary.FaultyRecords, Path.GetFullPath(options.OutputPath), summary.AnswerKeyPath));

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace Jinbao.Quality.Checking;
 
 /// <summary>What to check and how.</summary>
@@ -21,6 +24,9 @@ public sealed record CheckOptions
     /// <summary>The clock that decides "today" for future-date and age rules.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>The number of checking threads besides the reader; 0 means one per processor.</summary>
+    /// <summary>The number of checking threads besides the reader; 0 means one fewer than the processors, at least one.</summary>
     public int Workers { get; init; }
+
+    /// <summary>Where the check logs its start, end and failures.</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
 }

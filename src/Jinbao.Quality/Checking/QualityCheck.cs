@@ -23,6 +23,19 @@ public static class QualityCheck
     {
         ArgumentNullException.ThrowIfNull(options);
 
+        try
+        {
+            return RunCore(options, progress, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            QualityCheckLog.CheckFailed(options.Logger, options.Path, ex);
+            throw;
+        }
+    }
+
+    private static CheckResult RunCore(CheckOptions options, IProgress<CheckProgress>? progress, CancellationToken cancellationToken)
+    {
         var started = options.Time.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
         var standards = StandardsCatalog.Default;
@@ -31,6 +44,7 @@ public static class QualityCheck
         var (dataset, columns, ignored) = ColumnBinder.Bind(reader.Header, options.Dataset, standards, fileName);
         var rules = RuleSet.Load(dataset.Id, options.RulesFile);
         var today = DateOnly.FromDateTime(options.Time.GetLocalNow().DateTime);
+        QualityCheckLog.CheckStarted(options.Logger, options.Path, dataset.Id, reader.EncodingName, columns.Count, ignored.Count);
 
         var spill = new FindingSpill(columns, rules);
         try
@@ -59,6 +73,7 @@ public static class QualityCheck
                 ErrorFindings = merger.ErrorFindings,
                 IgnoredColumns = ignored,
             };
+            QualityCheckLog.CheckCompleted(options.Logger, options.Path, report.Records, report.FindingCount, report.Score, report.Duration.TotalSeconds);
             return new CheckResult(report, spill);
         }
         catch
@@ -95,7 +110,11 @@ public static class QualityCheck
         var ordered = new OrderedMerge(merger, free, reader, progress);
         var tasks = new List<Task>
         {
-            Task.Factory.StartNew(() => ReadBlocks(reader, ordinals, free, toCheck, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default),
+            Task.Factory.StartNew(
+                () => ReadBlocks(reader, ordinals, free, toCheck, new RecordChecker(columns, rules, standards, today), ordered, token),
+                token,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default),
         };
         for (int i = 0; i < workerCount; i++)
         {
@@ -138,7 +157,11 @@ public static class QualityCheck
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private static void ReadBlocks(IExtractReader reader, int[] ordinals, BlockingCollection<RecordBlock> free, BlockingCollection<RecordBlock> toCheck, CancellationToken token)
+    // Parsing is faster than checking, so the reader would idle on a full queue; when the workers
+    // are behind, it checks the block it has just filled itself.
+    private const int QueueDepthForReaderToCheck = 2;
+
+    private static void ReadBlocks(IExtractReader reader, int[] ordinals, BlockingCollection<RecordBlock> free, BlockingCollection<RecordBlock> toCheck, RecordChecker checker, OrderedMerge ordered, CancellationToken token)
     {
         try
         {
@@ -154,7 +177,16 @@ public static class QualityCheck
                 if (block.IsFull)
                 {
                     block.Sequence = sequence++;
-                    toCheck.Add(block, token);
+                    if (toCheck.Count >= QueueDepthForReaderToCheck)
+                    {
+                        checker.Check(block);
+                        ordered.Add(block, token);
+                    }
+                    else
+                    {
+                        toCheck.Add(block, token);
+                    }
+
                     block = free.Take(token);
                     block.Reset();
                     block.FirstRecord = records;

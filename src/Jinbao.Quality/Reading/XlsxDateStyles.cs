@@ -115,10 +115,10 @@ internal sealed class XlsxDateStyles
             return IsDateFormatCode(code);
         }
 
-        // Built-in ids whose format code is implied (ECMA-376 Part 1, 18.8.30 numFmt): 14–17 and
-        // 22 are dates in every language. 27–36 and 50–58 depend on the UI language; in the
-        // Chinese (zh-cn) list 27–31, 36, 50–54, 57 and 58 are dates such as yyyy"年"m"月"d"日",
-        // while 32–35, 55 and 56 are times, as are the universal 18–21 and 45–47.
+        // Built-in ids have an implied format code (ECMA-376 Part 1, 18.8.30 numFmt). Ids 14–17
+        // and 22 are dates in every language, and 18–21 and 45–47 are times. Ids 27–36 and 50–58
+        // depend on the UI language. In the Chinese (zh-cn) list, 27–31, 36, 50–54, 57 and 58
+        // are dates such as yyyy"年"m"月"d"日", and 32–35, 55 and 56 are times.
         return numberFormatId is (>= 14 and <= 17) or 22 or (>= 27 and <= 31) or 36 or (>= 50 and <= 54) or 57 or 58;
     }
 

@@ -16,6 +16,8 @@ namespace Jinbao.Quality.Reading;
 /// Rows missing from the worksheet, or present without values, between the header and a later row
 /// read as records with empty fields, so that the n-th record is spreadsheet row n + 1 when the
 /// header is row 1. Blank rows after the last row with a value are not records.
+/// NOTE: when blank rows stand above the header, the n-th record is not row n + 1, and only
+/// <see cref="RowNumber"/> gives the row the spreadsheet shows.
 /// </remarks>
 internal sealed class XlsxExtractReader : IExtractReader
 {
@@ -48,8 +50,8 @@ internal sealed class XlsxExtractReader : IExtractReader
             TotalBytes = _file.Length;
             XlsxWorkbookFile.CheckSignature(_file, path);
 
-            // SpreadsheetDocument.Open(Stream, false) of Open XML SDK 3.3.0 copies the whole file
-            // into memory first; a package opened on the file stream reads each part on demand.
+            // Open XML SDK 3.3.0 copies the whole file into memory in SpreadsheetDocument.Open(Stream, false).
+            // A package opened on the file stream reads each part only when it is read.
             _package = Guarded(() => Package.Open(_file, FileMode.Open, FileAccess.Read));
             _document = Guarded(() => SpreadsheetDocument.Open(_package));
             var (sheet, part) = Guarded(() => XlsxWorkbookFile.SelectWorksheet(_document, _fileName, sheetName));
@@ -193,7 +195,7 @@ internal sealed class XlsxExtractReader : IExtractReader
     }
 
     // The Open XML SDK and the ZIP and XML readers beneath it report a damaged file with their own
-    // exceptions; each becomes one Chinese message that names the file.
+    // exceptions. Each of them becomes one Chinese message that names the file.
     private T Guarded<T>(Func<T> action)
     {
         try

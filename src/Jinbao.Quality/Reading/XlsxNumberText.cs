@@ -4,8 +4,8 @@ using System.Globalization;
 namespace Jinbao.Quality.Reading;
 
 /// <summary>
-/// Turns the numbers stored in worksheet cells into the text a person sees in Excel, so that the
-/// checks see what a spreadsheet shows, including the damage it does to long identifiers.
+/// Formats the numbers stored in worksheet cells as the text Excel displays for them, so that
+/// the checks receive what a spreadsheet shows, including the damage it does to long identifiers.
 /// </summary>
 internal static class XlsxNumberText
 {
@@ -86,7 +86,7 @@ internal static class XlsxNumberText
         }
 
         // Excel counts 1900-02-29, which did not exist (a Lotus 1-2-3 compatibility choice), as
-        // serial 60, so serials below 60 are one day later than the OLE Automation calendar says.
+        // serial 60, so serials below 60 are one day later than in the OLE Automation calendar.
         text = days switch
         {
             < 60 => Format(new DateTime(1899, 12, 31).AddDays(days)),

@@ -203,9 +203,10 @@ internal sealed class XlsxRowReader : IDisposable
         }
     }
 
-    // NOTE: every number that is not a date is shown in the General format, also where the cell
-    // has another format such as 0 or 0.00. A long identifier formatted as 0 therefore reads as
-    // 1.10105E+17, not as the 110105199001011000 Excel shows; both are damaged and flagged.
+    // NOTE: every number that is not a date reads in the General format, also where the cell has
+    // another format such as 0 or 0.00. An identifier stored as a number and formatted as 0 reads
+    // as 1.10105E+17, although Excel displays 110105199001011000 for it. The checks recognise the
+    // scientific notation as spreadsheet damage.
     private string NumberText(int style, string? value)
     {
         if (string.IsNullOrEmpty(value))

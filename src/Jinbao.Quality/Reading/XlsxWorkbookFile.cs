@@ -48,7 +48,7 @@ internal static class XlsxWorkbookFile
 
         if (head.SequenceEqual(CompoundFileSignature))
         {
-            // Both kinds start alike; the name tells which one the user most likely has.
+            // Both kinds start with the same bytes, so the extension decides which message fits.
             bool legacy = Path.GetExtension(path).Equals(".xls", StringComparison.OrdinalIgnoreCase);
             throw new ExtractReadException(MessageFormat.Format(legacy ? ReportText.Xlsx_LegacyXls : ReportText.Xlsx_Encrypted, fileName));
         }
@@ -84,7 +84,7 @@ internal static class XlsxWorkbookFile
                 ?? throw new ExtractReadException(MessageFormat.Format(ReportText.Xlsx_NotWorksheet, fileName, named.Name!.Value)));
         }
 
-        // A hidden first sheet usually holds code tables or settings, not the extract.
+        // A hidden first sheet usually contains code tables or settings, not the extract.
         var worksheets = sheets
             .Select(sheet => (Sheet: sheet, Part: WorksheetOf(workbookPart, sheet)))
             .Where(candidate => candidate.Part is not null)

@@ -10,7 +10,7 @@ namespace Jinbao.Quality.Reports;
 /// </summary>
 internal static class FindingsXlsxWriter
 {
-    /// <summary>The most findings one worksheet holds: Excel's 1,048,576 rows less the header.</summary>
+    /// <summary>The maximum number of findings on one worksheet: Excel's 1,048,576 rows less the header.</summary>
     public const int MaxFindingRows = XlsxSheetWriter.MaxRows - 1;
 
     private static readonly double[] FindingColumnWidths = [8, 18, 22, 34, 10, 10, 26, 90];
@@ -22,8 +22,8 @@ internal static class FindingsXlsxWriter
     /// <param name="report">The scorecard.</param>
     /// <param name="findings">Every finding, in report order, with values already masked; <paramref name="report"/>'s <see cref="QualityReport.FindingCount"/> counts them.</param>
     /// <param name="maxRows">
-    /// The most findings written; the rest are left out and 概况 states how many, and that
-    /// report.json has them all. At most <see cref="MaxFindingRows"/>.
+    /// The maximum number of findings written, at most <see cref="MaxFindingRows"/>. Findings
+    /// beyond it are left out, and 概况 states how many and that report.json contains them all.
     /// </param>
     /// <exception cref="ArgumentException"><paramref name="output"/> is not writable.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRows"/> is below 1 or above <see cref="MaxFindingRows"/>.</exception>

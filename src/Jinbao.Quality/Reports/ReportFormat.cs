@@ -9,8 +9,15 @@ internal static class ReportFormat
     /// <summary>Formats a count with thousands separators, such as 1,234,567.</summary>
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    /// <summary>Formats a 0–100 score with one decimal, such as 87.5.</summary>
-    public static string Score(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Formats a 0–100 score with one decimal, such as 87.5. A score below 100 never shows as
+    /// 100.0: 99.96 shows as 99.9, so a full score is shown only when nothing was found.
+    /// </summary>
+    public static string Score(double value)
+    {
+        string text = value.ToString("0.0", CultureInfo.InvariantCulture);
+        return value < 100 && text == "100.0" ? "99.9" : text;
+    }
 
     /// <summary>Formats a 0–1 share as a whole percentage, such as 25%.</summary>
     public static string Percent(double share) => share.ToString("0%", CultureInfo.InvariantCulture);

@@ -60,8 +60,9 @@ internal static class ReportHtmlStyle
           white-space: nowrap; }
         tbody tr:nth-child(even) { background: #f8fafc; }
         td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-        td.code { font-family: Consolas, "Courier New", monospace; word-break: break-all; }
-        td.value { word-break: break-all; }
+        td.code { font-family: Consolas, "Courier New", monospace; white-space: nowrap; }
+        td.value { min-width: 11em; word-break: break-all; }
+        td.nowrap { white-space: nowrap; }
         .severity-error { color: var(--error); font-weight: 600; white-space: nowrap; }
         .severity-warning { color: var(--warning); font-weight: 600; white-space: nowrap; }
         .status-unassessed { color: var(--muted); }

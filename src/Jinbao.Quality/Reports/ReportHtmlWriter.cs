@@ -107,7 +107,7 @@ internal static class ReportHtmlWriter
         foreach (var dimension in report.Dimensions)
         {
             string status = dimension.Assessed ? ReportText.Status_Assessed : ReportText.Status_NotAssessed;
-            string statusClass = dimension.Assessed ? string.Empty : """ class="status-unassessed" """.TrimEnd();
+            string statusClass = dimension.Assessed ? string.Empty : " class=\"status-unassessed\"";
             string score = dimension.Score is double value ? ReportFormat.Score(value) : "—";
             output.Write("<tr>");
             output.Write($"<td>{Encode(QualityText.DimensionName(dimension.Dimension))}</td>");
@@ -185,7 +185,7 @@ internal static class ReportHtmlWriter
         {
             output.Write("<tr>");
             output.Write($"""<td class="number">{Encode(ReportFormat.Count(finding.Row))}</td>""");
-            output.Write($"<td>{Encode(finding.Column)}</td>");
+            output.Write($"""<td class="nowrap">{Encode(finding.Column)}</td>""");
             output.Write($"""<td class="code">{Encode(finding.Rule)}</td>""");
             output.Write($"""<td class="{SeverityClass(finding.Severity)}">{Encode(QualityText.SeverityName(finding.Severity))}</td>""");
             output.Write($"""<td class="value">{Encode(finding.Value)}</td>""");
@@ -213,7 +213,7 @@ internal static class ReportHtmlWriter
 
     private static void WriteFigure(TextWriter output, string term, long value, string? cssClass)
     {
-        string classAttribute = cssClass is null ? string.Empty : $""" class="{cssClass}" """.TrimEnd();
+        string classAttribute = cssClass is null ? string.Empty : $" class=\"{cssClass}\"";
         output.WriteLine($"<div{classAttribute}><dt>{Encode(term)}</dt><dd>{Encode(ReportFormat.Count(value))}</dd></div>");
     }
 

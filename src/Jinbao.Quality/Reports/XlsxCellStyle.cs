@@ -12,7 +12,7 @@ internal enum XlsxCellStyle : uint
     /// <summary>A count with thousands separators, #,##0.</summary>
     Count = 2,
 
-    /// <summary>A score with one decimal, 0.0.</summary>
+    /// <summary>A score with two decimals, 0.00, so that 99.99 does not show as a full score.</summary>
     Score = 3,
 
     /// <summary>A share shown as a whole percentage, 0%.</summary>

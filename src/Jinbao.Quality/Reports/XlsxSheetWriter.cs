@@ -13,7 +13,7 @@ namespace Jinbao.Quality.Reports;
 /// </summary>
 internal sealed class XlsxSheetWriter : IDisposable
 {
-    /// <summary>The most characters Excel accepts in one cell.</summary>
+    /// <summary>The maximum number of characters Excel accepts in one cell.</summary>
     public const int MaxCellChars = 32_767;
 
     /// <summary>The number of rows of a worksheet.</summary>

@@ -5,17 +5,19 @@ namespace Jinbao.Quality.Reports;
 /// <summary>The styles part of the workbooks this project writes; its cell formats are listed in <see cref="XlsxCellStyle"/> order.</summary>
 internal static class XlsxStylesheet
 {
-    // SimSun is installed with every Chinese Windows and with WPS; charset 134 is GB2312, which
-    // tells Excel to use the font for Chinese text.
+    // SimSun (宋体) is installed with Chinese Windows and with WPS. Charset 134 is GB2312, so
+    // Excel uses the font for Chinese text.
     private const string FontName = "宋体";
     private const int ChineseCharset = 134;
-    private const uint ScoreFormatId = 164;
+
+    // Built-in number formats (ECMA-376 Part 1, 18.8.30): 2 is 0.00, 3 is #,##0, 9 is 0%.
+    private const uint ScoreFormatId = 2;
+    private const uint CountFormatId = 3;
+    private const uint PercentFormatId = 9;
 
     /// <summary>Builds the stylesheet.</summary>
     public static Stylesheet Create()
     {
-        var numberingFormats = new NumberingFormats(new NumberingFormat { NumberFormatId = ScoreFormatId, FormatCode = "0.0" }) { Count = 1 };
-
         var fonts = new Fonts(
             CreateFont(bold: false, color: null),
             CreateFont(bold: true, color: null),
@@ -55,9 +57,9 @@ internal static class XlsxStylesheet
                 ApplyBorder = true,
                 ApplyAlignment = true,
             },
-            new CellFormat { NumberFormatId = 3, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = CountFormatId, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = ScoreFormatId, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 9, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = PercentFormatId, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
             new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top })
             {
                 NumberFormatId = 0,
@@ -72,7 +74,7 @@ internal static class XlsxStylesheet
 
         var cellStyles = new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 };
 
-        return new Stylesheet(numberingFormats, fonts, fills, borders, cellStyleFormats, cellFormats, cellStyles);
+        return new Stylesheet(fonts, fills, borders, cellStyleFormats, cellFormats, cellStyles);
     }
 
     private static Font CreateFont(bool bold, string? color)

@@ -76,6 +76,17 @@ internal sealed class XlsxTestWorkbook
         InlineString = new InlineString(runs.Select(run => new Run(new Text(run) { Space = SpaceProcessingModeValues.Preserve }))),
     };
 
+    /// <summary>A cell with a phonetic guide (rPh), as Japanese and some Chinese workbooks carry.</summary>
+    public static Cell WithPhoneticGuide(string reference, string before, string guide, string after) => new()
+    {
+        CellReference = reference,
+        DataType = CellValues.InlineString,
+        InlineString = new InlineString(
+            new Run(new Text(before)),
+            new PhoneticRun(new Text(guide)) { BaseTextStartIndex = 0, EndingBaseIndex = 1 },
+            new Run(new Text(after))),
+    };
+
     /// <summary>A number cell; <paramref name="value"/> is the stored text, such as 110105199001011234.</summary>
     public static Cell Number(string reference, string value, uint style = 0) => new()
     {
