@@ -50,7 +50,7 @@ public static class QualityCheck
         try
         {
             long expected = reader is CsvExtractReader csv ? csv.EstimatedRecords : 65_536;
-            var merger = new ResultMerger(spill, rules, dataset, columns, expected);
+            var merger = new ResultMerger(spill, rules, dataset, columns, expected, reader.HeaderRow);
             RunPipeline(reader, columns, rules, standards, today, merger, options.Workers, progress, cancellationToken);
             spill.Complete();
 

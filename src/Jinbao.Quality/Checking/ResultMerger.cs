@@ -27,8 +27,11 @@ internal sealed class ResultMerger
     private readonly long[] _dimensionErrors = new long[DimensionCount];
     private readonly long[] _dimensionWarningsOnly = new long[DimensionCount];
 
-    public ResultMerger(FindingSpill spill, RuleSet rules, Dataset dataset, IReadOnlyList<ColumnBinding> columns, long expectedRecords)
+    private readonly long _headerRow;
+
+    public ResultMerger(FindingSpill spill, RuleSet rules, Dataset dataset, IReadOnlyList<ColumnBinding> columns, long expectedRecords, long headerRow)
     {
+        _headerRow = headerRow;
         _spill = spill;
         _rules = rules;
         _keyColumn = columns.ToList().FindIndex(c => c.Element == dataset.Key);
@@ -65,7 +68,7 @@ internal sealed class ResultMerger
         int next = 0;
         for (int r = 0; r < block.Count; r++)
         {
-            long row = block.FirstRecord + r + 2;
+            long row = block.FirstRecord + r + _headerRow + 1;
             while (next < findings.Count && findings[next].Record == r)
             {
                 Spill(row, findings[next++]);

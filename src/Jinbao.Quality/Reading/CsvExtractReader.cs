@@ -59,6 +59,8 @@ internal sealed class CsvExtractReader : IExtractReader
 
     public IReadOnlyList<string> Header => _header;
 
+    public long HeaderRow => 1;
+
     public string EncodingName { get; }
 
     /// <summary>The number of records the file likely holds, to size the uniqueness index up front.</summary>

@@ -9,6 +9,9 @@ internal interface IExtractReader : IDisposable
     /// <summary>The header row's cells, in file order.</summary>
     IReadOnlyList<string> Header { get; }
 
+    /// <summary>The spreadsheet row number of the header; records follow it on consecutive rows.</summary>
+    long HeaderRow { get; }
+
     /// <summary>The encoding the file is read with, such as <c>UTF-8</c> or <c>GB18030</c>, or <c>xlsx</c>.</summary>
     string EncodingName { get; }
 

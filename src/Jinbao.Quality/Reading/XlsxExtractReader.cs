@@ -16,8 +16,8 @@ namespace Jinbao.Quality.Reading;
 /// Rows missing from the worksheet, or present without values, between the header and a later row
 /// read as records with empty fields, so that the n-th record is spreadsheet row n + 1 when the
 /// header is row 1. Blank rows after the last row with a value are not records.
-/// NOTE: when blank rows stand above the header, the n-th record is not row n + 1, and only
-/// <see cref="RowNumber"/> gives the row the spreadsheet shows.
+/// When blank rows stand above the header, <see cref="HeaderRow"/> says where it is, and the n-th
+/// record is row <see cref="HeaderRow"/> + n.
 /// </remarks>
 internal sealed class XlsxExtractReader : IExtractReader
 {
@@ -76,6 +76,8 @@ internal sealed class XlsxExtractReader : IExtractReader
     public long RowNumber { get; private set; }
 
     public IReadOnlyList<string> Header => _header;
+
+    public long HeaderRow { get; private set; } = 1;
 
     public string EncodingName => "xlsx";
 
@@ -178,6 +180,7 @@ internal sealed class XlsxExtractReader : IExtractReader
         }
 
         RowNumber = _current.Number;
+        HeaderRow = RowNumber;
         return header;
     }
 
