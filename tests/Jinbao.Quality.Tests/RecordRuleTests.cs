@@ -36,6 +36,7 @@ public sealed class RecordRuleTests
         { "code.alias", "Ethnicity", Person(ethnicity: "汉族") },
         { "code.alias", "Ethnicity", Person(ethnicity: "1") },
         { "code.alias", "Sex", Person(sex: "男") },
+        { "code.alias", "Ethnicity", Person(ethnicity: "汉") },
         { "date.format", "BirthDate", Person(birth: "1990-13-45") },
         { "date.future", "BirthDate", Person(birth: "20300101") },
         { "division.unknown", "DivisionCode", Person(division: "999999") },
@@ -68,6 +69,21 @@ public sealed class RecordRuleTests
             Assert.Empty(findings);
             Assert.Equal(1, result.Report.Records);
             Assert.Equal(100, result.Report.Score);
+        }
+    }
+
+    [Theory]
+    [InlineData("1990/3/7", "13812345678")]
+    [InlineData("1990-03-07 00:00:00", "010-12345678")]
+    [InlineData("1990.3.7", "053187654321-4543")]
+    [InlineData("19900307", "0531-87654321转12")]
+    [InlineData("1990-3-07", "+86 13812345678")]
+    public void CleanPerson_AcceptsCommonSpellings(string birth, string phone)
+    {
+        var (result, findings) = ExtractFile.Check(PersonHeader + Person(birth: birth, phone: phone, ethnicity: "01"));
+        using (result)
+        {
+            Assert.Empty(findings);
         }
     }
 

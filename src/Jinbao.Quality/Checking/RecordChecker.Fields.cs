@@ -135,7 +135,7 @@ internal sealed partial class RecordChecker
         }
 
         int year, month, day;
-        if (value.Length == 8)
+        if (value.Length == 8 && char.IsAsciiDigit(value[4]))
         {
             if (!TryDigits(value[..4], out year) || !TryDigits(value[4..6], out month) || !TryDigits(value[6..], out day))
             {
@@ -248,7 +248,9 @@ internal sealed partial class RecordChecker
             return false;
         }
 
-        int areaEnd = value.IndexOfAny('-', ' ');
+        // The area code has at most 4 digits, so a separator after it is within the first 5
+        // characters; a later '-' introduces the extension.
+        int areaEnd = value[..5].IndexOfAny('-', ' ');
         ReadOnlySpan<char> area, local;
         if (areaEnd > 0)
         {

@@ -67,7 +67,7 @@ public sealed class CodeSetCatalog
         // Names such as "汉族" and "汉" are both written in the wild.
         foreach (var (code, name) in codes.ToArray())
         {
-            if (name.EndsWith('族') && name.Length > 2)
+            if (name.EndsWith('族') && name.Length >= 2)
             {
                 aliases.Add(new(name[..^1], code));
             }
