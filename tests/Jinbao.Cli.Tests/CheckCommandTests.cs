@@ -184,7 +184,7 @@ public sealed class CheckCommandTests
     [Fact]
     public void UnknownOption_ExitsTwo()
     {
-        var (exit, _, stderr) = JinbaoProcess.Run("check", "--no-such-option");
+        var (exit, _, stderr) = JinbaoProcess.Run("check", "persons.csv", "--no-such-option");
 
         Assert.Equal(2, exit);
         Assert.Contains("jinbao --help", stderr);

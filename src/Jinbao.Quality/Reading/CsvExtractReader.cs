@@ -47,7 +47,7 @@ internal sealed class CsvExtractReader : IExtractReader
 
         try
         {
-            _csv = CsvDataReader.Create(_text, options);
+            _csv = Guarded(() => CsvDataReader.Create(_text, options));
             _header = ReadHeader();
         }
         catch
@@ -110,7 +110,7 @@ internal sealed class CsvExtractReader : IExtractReader
 
     // Sylvan reports malformed input with its own exceptions; each becomes a Chinese message
     // naming the file and the spreadsheet row (the header is row 1).
-    private bool Guarded(Func<bool> read)
+    private T Guarded<T>(Func<T> read)
     {
         try
         {
