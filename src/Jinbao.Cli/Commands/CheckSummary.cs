@@ -11,7 +11,8 @@ internal static class CheckSummary
 {
     public static void Render(QualityReport report)
     {
-        var overview = new Table().Border(TableBorder.Rounded).Title(Escape(Format(CliText.SummaryTitle, report.File, report.DatasetName)));
+        AnsiConsole.MarkupLine("[bold]" + Escape(Format(CliText.SummaryTitle, report.File, report.DatasetName)) + "[/]");
+        var overview = new Table().Border(TableBorder.Rounded);
         overview.AddColumn(string.Empty).AddColumn(new TableColumn(string.Empty).RightAligned()).HideHeaders();
         overview.AddRow(CliText.SummaryRecords, report.Records.ToString("N0", CultureInfo.CurrentCulture));
         overview.AddRow(CliText.SummaryRecordsWithErrors, report.RecordsWithErrors.ToString("N0", CultureInfo.CurrentCulture));

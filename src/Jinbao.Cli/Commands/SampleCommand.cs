@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Jinbao.Cli.Resources;
 using Jinbao.Quality.Samples;
-using Spectre.Console;
 
 namespace Jinbao.Cli.Commands;
 
@@ -53,7 +52,7 @@ internal static class SampleCommand
                 Today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime),
             };
             var summary = SampleGenerator.Write(options);
-            AnsiConsole.WriteLine(Format(CliText.SampleWritten, summary.Records, summary.FaultyRecords, Path.GetFullPath(options.OutputPath), summary.AnswerKeyPath));
+            Console.WriteLine(Format(CliText.SampleWritten, summary.Records, summary.FaultyRecords, Path.GetFullPath(options.OutputPath), summary.AnswerKeyPath));
             return ExitCodes.Success;
         }));
         return command;

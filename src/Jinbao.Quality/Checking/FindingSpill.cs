@@ -64,8 +64,14 @@ public sealed class FindingSpill : IDisposable
         }
 
         using var reader = new BinaryReader(new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+        var garbage = new GarbageBudget();
         for (long i = 0; i < Count; i++)
         {
+            if (i % 4096 == 0)
+            {
+                garbage.Tick();
+            }
+
             long row = reader.ReadInt64();
             int column = reader.ReadUInt16();
             var rule = (RuleId)reader.ReadByte();

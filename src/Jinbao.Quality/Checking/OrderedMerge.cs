@@ -12,6 +12,7 @@ internal sealed class OrderedMerge(ResultMerger merger, BlockingCollection<Recor
 {
     private readonly Dictionary<long, RecordBlock> _waiting = [];
     private readonly Lock _lock = new();
+    private readonly GarbageBudget _garbage = new();
     private long _next;
 
     /// <summary>Adds a checked block, merging every block that is now next in order and returning it to the pool.</summary>
@@ -28,6 +29,7 @@ internal sealed class OrderedMerge(ResultMerger merger, BlockingCollection<Recor
             }
 
             progress?.Report(new CheckProgress(merger.Records, reader.BytesRead, reader.TotalBytes));
+            _garbage.Tick();
         }
     }
 }

@@ -53,6 +53,7 @@ public static class QualityCheck
             var merger = new ResultMerger(spill, rules, dataset, columns, expected, reader.HeaderRow);
             RunPipeline(reader, columns, rules, standards, today, merger, options.Workers, progress, cancellationToken);
             spill.Complete();
+            merger.ReleaseKeys();
 
             var (dimensions, score, ruleCounts) = merger.Summarize();
             var report = new QualityReport

@@ -21,8 +21,8 @@ internal sealed class ResultMerger
     private readonly bool _maskKey;
     private readonly bool _duplicateEnabled;
     private readonly ushort _duplicateBits;
-    private readonly KeyIndex<ulong>? _narrowKeys;
-    private readonly KeyIndex<UInt128>? _wideKeys;
+    private KeyIndex<ulong>? _narrowKeys;
+    private KeyIndex<UInt128>? _wideKeys;
     private readonly long[] _ruleCounts = new long[RuleIds.Count];
     private readonly long[] _dimensionErrors = new long[DimensionCount];
     private readonly long[] _dimensionWarningsOnly = new long[DimensionCount];
@@ -89,6 +89,23 @@ internal sealed class ResultMerger
         Records += block.Count;
     }
 
+    /// <summary>
+    /// Frees the uniqueness index once the last block is merged. It can take hundreds of MB of
+    /// the large-object heap, which only a full collection returns, so one is run here, before
+    /// the report writers allocate.
+    /// </summary>
+    public void ReleaseKeys()
+    {
+        if (_narrowKeys is null && _wideKeys is null)
+        {
+            return;
+        }
+
+        _narrowKeys = null;
+        _wideKeys = null;
+        GC.Collect();
+    }
+
     /// <summary>Builds the scorecard from the counts.</summary>
     public (IReadOnlyList<DimensionScore> Dimensions, double Score, IReadOnlyList<RuleCount> Rules) Summarize()
     {
@@ -121,7 +138,7 @@ internal sealed class ResultMerger
     }
 
     private int FindFirstRow(UInt128 key, long row) =>
-        _narrowKeys is not null ? _narrowKeys.AddOrGetFirstRow((ulong)key, checked((int)row)) : _wideKeys!.AddOrGetFirstRow(key, checked((int)row));
+        _narrowKeys?.AddOrGetFirstRow((ulong)key, checked((int)row)) ?? _wideKeys!.AddOrGetFirstRow(key, checked((int)row));
 
     private void Spill(long row, PendingFinding finding)
     {

@@ -75,7 +75,14 @@ internal sealed class CsvExtractReader : IExtractReader
     public bool Read()
     {
         _recordNumber++;
-        return Guarded(() => _csv.Read());
+        try
+        {
+            return _csv.Read();
+        }
+        catch (Exception ex) when (ex is CsvRecordTooLargeException or CsvFormatException or DecoderFallbackException or IOException)
+        {
+            throw Translate(ex);
+        }
     }
 
     public ReadOnlySpan<char> GetField(int ordinal) =>
@@ -110,27 +117,25 @@ internal sealed class CsvExtractReader : IExtractReader
 
     // Sylvan reports malformed input with its own exceptions; each becomes a Chinese message
     // naming the file and the spreadsheet row (the header is row 1).
+    // Read runs once per record, so it catches inline instead of going through this wrapper,
+    // whose delegate would be allocated on every call.
     private T Guarded<T>(Func<T> read)
     {
         try
         {
             return read();
         }
-        catch (CsvRecordTooLargeException ex)
+        catch (Exception ex) when (ex is CsvRecordTooLargeException or CsvFormatException or DecoderFallbackException or IOException)
         {
-            throw new ExtractReadException(MessageFormat.Format(Messages.RecordTooLarge, _fileName, _recordNumber + 1, MaxRecordChars / (1024 * 1024)), ex);
-        }
-        catch (CsvFormatException ex)
-        {
-            throw new ExtractReadException(MessageFormat.Format(Messages.UnterminatedQuote, _fileName, _recordNumber + 1), ex);
-        }
-        catch (DecoderFallbackException ex)
-        {
-            throw new ExtractReadException(MessageFormat.Format(Messages.InvalidEncoding, _fileName, _stream.BytesRead, EncodingName), ex);
-        }
-        catch (IOException ex)
-        {
-            throw new ExtractReadException(MessageFormat.Format(Messages.ReadFailed, _fileName, ex.Message), ex);
+            throw Translate(ex);
         }
     }
+
+    private ExtractReadException Translate(Exception ex) => ex switch
+    {
+        CsvRecordTooLargeException => new ExtractReadException(MessageFormat.Format(Messages.RecordTooLarge, _fileName, _recordNumber + 1, MaxRecordChars / (1024 * 1024)), ex),
+        CsvFormatException => new ExtractReadException(MessageFormat.Format(Messages.UnterminatedQuote, _fileName, _recordNumber + 1), ex),
+        DecoderFallbackException => new ExtractReadException(MessageFormat.Format(Messages.InvalidEncoding, _fileName, _stream.BytesRead, EncodingName), ex),
+        _ => new ExtractReadException(MessageFormat.Format(Messages.ReadFailed, _fileName, ex.Message), ex),
+    };
 }

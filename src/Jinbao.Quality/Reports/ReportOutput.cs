@@ -24,19 +24,33 @@ public static class ReportOutput
         try
         {
             Directory.CreateDirectory(directory);
-            using (var json = new FileStream(temporary[0], FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                ReportJsonWriter.Write(json, result.Report, result.Findings.ReadAll());
-            }
 
-            using (var xlsx = new FileStream(temporary[1], FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+            // The three files are independent, and the two large ones each keep a processor busy.
+            var writers = new Action[]
             {
-                FindingsXlsxWriter.Write(xlsx, result.Report, result.Findings.ReadAll());
+                () =>
+                {
+                    using var json = new FileStream(temporary[0], FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                    ReportJsonWriter.Write(json, result.Report, result.Findings.ReadAll());
+                },
+                () =>
+                {
+                    using var xlsx = new FileStream(temporary[1], FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+                    FindingsXlsxWriter.Write(xlsx, result.Report, result.Findings.ReadAll());
+                },
+                () =>
+                {
+                    using var html = new StreamWriter(temporary[2], append: false, new System.Text.UTF8Encoding(false));
+                    ReportHtmlWriter.Write(html, result.Report, result.Findings.Head);
+                },
+            };
+            try
+            {
+                Parallel.Invoke(writers);
             }
-
-            using (var html = new StreamWriter(temporary[2], append: false, new System.Text.UTF8Encoding(false)))
+            catch (AggregateException ex) when (ex.InnerExceptions.FirstOrDefault(e => e is IOException or UnauthorizedAccessException) is { } first)
             {
-                ReportHtmlWriter.Write(html, result.Report, result.Findings.Head);
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
             }
 
             for (int i = 0; i < FileNames.Count; i++)

@@ -1,15 +1,14 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
-using SpreadsheetText = DocumentFormat.OpenXml.Spreadsheet.Text;
+using System.Text;
+using System.Xml;
 using Jinbao.Quality.Reading;
 
 namespace Jinbao.Quality.Reports;
 
 /// <summary>
-/// Writes one worksheet part row by row with <see cref="OpenXmlWriter"/>, so that a sheet of a
+/// Writes one worksheet part row by row with an <see cref="XmlWriter"/>, so that a sheet of a
 /// million rows never exists in memory. Text is written as inline strings, which Excel never
-/// turns into numbers.
+/// turns into numbers. The Open XML SDK's writer was about ten times slower for the same rows.
 /// </summary>
 internal sealed class XlsxSheetWriter : IDisposable
 {
@@ -19,19 +18,9 @@ internal sealed class XlsxSheetWriter : IDisposable
     /// <summary>The number of rows of a worksheet.</summary>
     public const int MaxRows = 1_048_576;
 
-    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
+    private const string Namespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-    // OpenXmlWriter takes only the name of an element whose attributes it is given, so one
-    // instance of each serves every row and cell.
-    private static readonly Row RowElement = new();
-    private static readonly Cell CellElement = new();
-    private static readonly InlineString InlineStringElement = new();
-    private static readonly SpreadsheetText TextElement = new();
-    private static readonly CellValue CellValueElement = new();
-    private static readonly OpenXmlAttribute PreserveSpace = new("xml", "space", XmlNamespace, "preserve");
-
-    private readonly Stream _stream;
-    private readonly OpenXmlWriter _writer;
+    private readonly XmlWriter _writer;
     private readonly int _columnCount;
     private readonly string[] _columnNames;
     private string _rowText = string.Empty;
@@ -44,21 +33,27 @@ internal sealed class XlsxSheetWriter : IDisposable
     /// <param name="selected">Whether this is the sheet shown when the workbook opens.</param>
     public XlsxSheetWriter(Stream partStream, IReadOnlyList<double> columnWidths, bool selected)
     {
-        _stream = partStream;
         _columnCount = columnWidths.Count;
         _columnNames = [.. Enumerable.Range(0, Math.Max(_columnCount, 16)).Select(XlsxCellReference.ColumnName)];
-        _writer = OpenXmlWriter.Create(partStream);
+
+        // Characters XML cannot hold are escaped as _xHHHH_ before they reach the writer.
+        _writer = XmlWriter.Create(partStream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = true, CheckCharacters = false });
         _writer.WriteStartDocument(standalone: true);
-        _writer.WriteStartElement(new Worksheet());
-        _writer.WriteElement(FrozenHeaderView(selected));
-        _writer.WriteElement(new Columns(columnWidths.Select((width, index) => new Column
+        _writer.WriteStartElement("worksheet", Namespace);
+        WriteFrozenHeaderView(selected);
+        _writer.WriteStartElement("cols", Namespace);
+        for (int i = 0; i < columnWidths.Count; i++)
         {
-            Min = (uint)index + 1,
-            Max = (uint)index + 1,
-            Width = width,
-            CustomWidth = true,
-        })));
-        _writer.WriteStartElement(new SheetData());
+            _writer.WriteStartElement("col", Namespace);
+            _writer.WriteAttributeString("min", Invariant(i + 1));
+            _writer.WriteAttributeString("max", Invariant(i + 1));
+            _writer.WriteAttributeString("width", columnWidths[i].ToString("R", CultureInfo.InvariantCulture));
+            _writer.WriteAttributeString("customWidth", "1");
+            _writer.WriteEndElement();
+        }
+
+        _writer.WriteEndElement();
+        _writer.WriteStartElement("sheetData", Namespace);
     }
 
     /// <summary>The number of rows written so far.</summary>
@@ -87,7 +82,8 @@ internal sealed class XlsxSheetWriter : IDisposable
         _rowText = RowCount.ToString(CultureInfo.InvariantCulture);
         _column = 0;
         _rowOpen = true;
-        _writer.WriteStartElement(RowElement, [new OpenXmlAttribute("r", string.Empty, _rowText)]);
+        _writer.WriteStartElement("row", Namespace);
+        _writer.WriteAttributeString("r", _rowText);
     }
 
     /// <summary>Adds a text cell; text longer than Excel's cell limit is cut and ends with an ellipsis.</summary>
@@ -106,9 +102,13 @@ internal sealed class XlsxSheetWriter : IDisposable
         }
 
         WriteCellStart(style, inlineString: true);
-        _writer.WriteStartElement(InlineStringElement, []);
-        bool preserve = encoded.Length > 0 && (char.IsWhiteSpace(encoded[0]) || char.IsWhiteSpace(encoded[^1]));
-        _writer.WriteStartElement(TextElement, preserve ? [PreserveSpace] : []);
+        _writer.WriteStartElement("is", Namespace);
+        _writer.WriteStartElement("t", Namespace);
+        if (encoded.Length > 0 && (char.IsWhiteSpace(encoded[0]) || char.IsWhiteSpace(encoded[^1])))
+        {
+            _writer.WriteAttributeString("xml", "space", null, "preserve");
+        }
+
         _writer.WriteString(encoded);
         _writer.WriteEndElement();
         _writer.WriteEndElement();
@@ -119,7 +119,7 @@ internal sealed class XlsxSheetWriter : IDisposable
     public void AddNumber(double value, XlsxCellStyle style = XlsxCellStyle.Default)
     {
         WriteCellStart(style, inlineString: false);
-        _writer.WriteStartElement(CellValueElement, []);
+        _writer.WriteStartElement("v", Namespace);
         _writer.WriteString(value.ToString("R", CultureInfo.InvariantCulture));
         _writer.WriteEndElement();
         _writer.WriteEndElement();
@@ -141,36 +141,46 @@ internal sealed class XlsxSheetWriter : IDisposable
         if (autoFilter && RowCount > 0 && _columnCount > 0)
         {
             string lastColumn = XlsxCellReference.ColumnName(_columnCount - 1);
-            _writer.WriteElement(new AutoFilter { Reference = $"A1:{lastColumn}{RowCount}" });
+            _writer.WriteStartElement("autoFilter", Namespace);
+            _writer.WriteAttributeString("ref", $"A1:{lastColumn}{RowCount}");
+            _writer.WriteEndElement();
             FilterRange = $"$A$1:${lastColumn}${RowCount}";
         }
 
         _writer.WriteEndElement();
+        _writer.WriteEndDocument();
         _writer.Close();
-        _stream.Dispose();
         _completed = true;
     }
 
-    public void Dispose()
+    public void Dispose() => _writer.Dispose();
+
+    private void WriteFrozenHeaderView(bool selected)
     {
-        _writer.Dispose();
-        _stream.Dispose();
+        _writer.WriteStartElement("sheetViews", Namespace);
+        _writer.WriteStartElement("sheetView", Namespace);
+        if (selected)
+        {
+            _writer.WriteAttributeString("tabSelected", "1");
+        }
+
+        _writer.WriteAttributeString("workbookViewId", "0");
+        _writer.WriteStartElement("pane", Namespace);
+        _writer.WriteAttributeString("ySplit", "1");
+        _writer.WriteAttributeString("topLeftCell", "A2");
+        _writer.WriteAttributeString("activePane", "bottomLeft");
+        _writer.WriteAttributeString("state", "frozen");
+        _writer.WriteEndElement();
+        _writer.WriteStartElement("selection", Namespace);
+        _writer.WriteAttributeString("pane", "bottomLeft");
+        _writer.WriteAttributeString("activeCell", "A2");
+        _writer.WriteAttributeString("sqref", "A2");
+        _writer.WriteEndElement();
+        _writer.WriteEndElement();
+        _writer.WriteEndElement();
     }
 
-    private static SheetViews FrozenHeaderView(bool selected) => new(
-        new SheetView(
-            new Pane
-            {
-                VerticalSplit = 1,
-                TopLeftCell = "A2",
-                ActivePane = PaneValues.BottomLeft,
-                State = PaneStateValues.Frozen,
-            },
-            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
-        {
-            TabSelected = selected,
-            WorkbookViewId = 0,
-        });
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private void WriteCellStart(XlsxCellStyle style, bool inlineString)
     {
@@ -181,18 +191,17 @@ internal sealed class XlsxSheetWriter : IDisposable
 
         string column = _column < _columnNames.Length ? _columnNames[_column] : XlsxCellReference.ColumnName(_column);
         _column++;
-        var attributes = new List<OpenXmlAttribute>(3) { new("r", string.Empty, column + _rowText) };
+        _writer.WriteStartElement("c", Namespace);
+        _writer.WriteAttributeString("r", column + _rowText);
         if (style != XlsxCellStyle.Default)
         {
-            attributes.Add(new OpenXmlAttribute("s", string.Empty, ((uint)style).ToString(CultureInfo.InvariantCulture)));
+            _writer.WriteAttributeString("s", Invariant((int)style));
         }
 
         if (inlineString)
         {
-            attributes.Add(new OpenXmlAttribute("t", string.Empty, "inlineStr"));
+            _writer.WriteAttributeString("t", "inlineStr");
         }
-
-        _writer.WriteStartElement(CellElement, attributes);
     }
 
     private void EndRowIfOpen()

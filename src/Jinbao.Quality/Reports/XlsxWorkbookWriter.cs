@@ -38,7 +38,7 @@ internal sealed class XlsxWorkbookWriter : IDisposable
             throw new InvalidOperationException("Complete the previous worksheet before starting the next.");
         }
 
-        var entry = _archive.CreateEntry($"xl/worksheets/sheet{_sheets.Count + 1}.xml", CompressionLevel.Optimal);
+        var entry = _archive.CreateEntry($"xl/worksheets/sheet{_sheets.Count + 1}.xml", CompressionLevel.Fastest);
         var writer = new XlsxSheetWriter(entry.Open(), columnWidths, selected: _sheets.Count == 0);
         _sheets.Add((name, writer));
         return writer;
