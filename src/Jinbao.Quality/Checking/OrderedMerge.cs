@@ -8,7 +8,7 @@ namespace Jinbao.Quality.Checking;
 /// that completes the next block in sequence merges it and any later blocks already waiting;
 /// merging is cheap next to checking, so no thread of its own is spent on it.
 /// </summary>
-internal sealed class OrderedMerge(ResultMerger merger, BlockingCollection<RecordBlock> free, IExtractReader reader, IProgress<CheckProgress>? progress)
+internal sealed class OrderedMerge(ResultMerger merger, BlockingCollection<RecordBlock> free, IExtractSource reader, IProgress<CheckProgress>? progress)
 {
     private readonly Dictionary<long, RecordBlock> _waiting = [];
     private readonly Lock _lock = new();

@@ -49,9 +49,14 @@ public static class QualityCheck
         var spill = new FindingSpill(columns, rules);
         try
         {
-            long expected = reader is CsvExtractReader csv ? csv.EstimatedRecords : 65_536;
-            var merger = new ResultMerger(spill, rules, dataset, columns, expected, reader.HeaderRow);
-            RunPipeline(reader, columns, rules, standards, today, merger, options.Workers, progress, cancellationToken);
+            long expected = reader switch
+            {
+                CsvChunkReader chunks => chunks.EstimatedRecords,
+                CsvExtractReader csv => csv.EstimatedRecords,
+                _ => 65_536,
+            };
+            var merger = new ResultMerger(spill, rules, dataset, columns, expected);
+            RunPipeline(reader, fileName, columns, rules, standards, today, merger, options.Workers, progress, cancellationToken);
             spill.Complete();
             merger.ReleaseKeys();
 
@@ -85,7 +90,8 @@ public static class QualityCheck
     }
 
     private static void RunPipeline(
-        IExtractReader reader,
+        IExtractSource reader,
+        string fileName,
         List<ColumnBinding> columns,
         RuleSet rules,
         StandardsCatalog standards,
@@ -95,8 +101,10 @@ public static class QualityCheck
         IProgress<CheckProgress>? progress,
         CancellationToken cancellationToken)
     {
-        // The reader keeps one processor busy; the others check, and merge in turn.
-        int workerCount = workers > 0 ? workers : Math.Max(1, Environment.ProcessorCount - 1);
+        // A record reader keeps one processor busy, so the others check; a chunk reader only scans
+        // bytes, so every processor parses and checks.
+        var chunks = reader as CsvChunkReader;
+        int workerCount = workers > 0 ? workers : chunks is not null ? Environment.ProcessorCount : Math.Max(1, Environment.ProcessorCount - 1);
         int poolSize = (workerCount * 2) + 4;
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = failure.Token;
@@ -109,13 +117,28 @@ public static class QualityCheck
 
         int[] ordinals = columns.Select(c => c.Ordinal).ToArray();
         var ordered = new OrderedMerge(merger, free, reader, progress);
+        CsvChunkParser? parser = null;
+        Action read;
+        if (chunks is not null)
+        {
+            int[] columnOfOrdinal = Enumerable.Repeat(-1, reader.Header.Count).ToArray();
+            for (int c = 0; c < columns.Count; c++)
+            {
+                columnOfOrdinal[columns[c].Ordinal] = c;
+            }
+
+            parser = new CsvChunkParser(chunks.Encoding, chunks.Delimiter, columnOfOrdinal, fileName);
+            read = () => ReadChunks(chunks, free, toCheck, token);
+        }
+        else
+        {
+            var checker = new RecordChecker(columns, rules, standards, today);
+            read = () => ReadBlocks((IExtractReader)reader, ordinals, free, toCheck, checker, ordered, token);
+        }
+
         var tasks = new List<Task>
         {
-            Task.Factory.StartNew(
-                () => ReadBlocks(reader, ordinals, free, toCheck, new RecordChecker(columns, rules, standards, today), ordered, token),
-                token,
-                TaskCreationOptions.LongRunning,
-                TaskScheduler.Default),
+            Task.Factory.StartNew(read, token, TaskCreationOptions.LongRunning, TaskScheduler.Default),
         };
         for (int i = 0; i < workerCount; i++)
         {
@@ -125,6 +148,11 @@ public static class QualityCheck
                     var checker = new RecordChecker(columns, rules, standards, today);
                     foreach (var block in toCheck.GetConsumingEnumerable(token))
                     {
+                        if (block.RawLength > 0)
+                        {
+                            parser!.Parse(block);
+                        }
+
                         checker.Check(block);
                         ordered.Add(block, token);
                     }
@@ -167,14 +195,18 @@ public static class QualityCheck
         try
         {
             long sequence = 0;
-            long records = 0;
+            long row = reader.HeaderRow;
             var block = free.Take(token);
             block.Reset();
-            block.FirstRecord = 0;
             while (reader.Read())
             {
-                block.Add(reader, ordinals);
-                records++;
+                row++;
+                if (IsBlankRecord(reader))
+                {
+                    continue;
+                }
+
+                block.Add(reader, ordinals, row);
                 if (block.IsFull)
                 {
                     block.Sequence = sequence++;
@@ -190,7 +222,6 @@ public static class QualityCheck
 
                     block = free.Take(token);
                     block.Reset();
-                    block.FirstRecord = records;
                 }
             }
 
@@ -201,6 +232,45 @@ public static class QualityCheck
         {
             toCheck.CompleteAdding();
         }
+    }
+
+    private static void ReadChunks(CsvChunkReader reader, BlockingCollection<RecordBlock> free, BlockingCollection<RecordBlock> toCheck, CancellationToken token)
+    {
+        try
+        {
+            long sequence = 0;
+            while (true)
+            {
+                var block = free.Take(token);
+                block.Reset();
+                if (!reader.ReadChunk(block))
+                {
+                    free.Add(block, token);
+                    break;
+                }
+
+                block.Sequence = sequence++;
+                toCheck.Add(block, token);
+            }
+        }
+        finally
+        {
+            toCheck.CompleteAdding();
+        }
+    }
+
+    // A row whose cells are all empty is what spreadsheets write for a blank line; it is not a record.
+    private static bool IsBlankRecord(IExtractReader reader)
+    {
+        for (int i = 0; i < reader.FieldCount; i++)
+        {
+            if (!reader.GetField(i).IsEmpty)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Rethrow(Task task)

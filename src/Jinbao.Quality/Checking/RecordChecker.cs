@@ -84,7 +84,7 @@ internal sealed partial class RecordChecker
         {
             var raw = _block.Field(_record, c);
             var column = _columns[c];
-            if (IsBlank(raw))
+            if (raw.IsEmpty || (char.IsWhiteSpace(raw[0]) && IsBlank(raw)))
             {
                 if (column.Required)
                 {

@@ -27,11 +27,8 @@ internal sealed class ResultMerger
     private readonly long[] _dimensionErrors = new long[DimensionCount];
     private readonly long[] _dimensionWarningsOnly = new long[DimensionCount];
 
-    private readonly long _headerRow;
-
-    public ResultMerger(FindingSpill spill, RuleSet rules, Dataset dataset, IReadOnlyList<ColumnBinding> columns, long expectedRecords, long headerRow)
+    public ResultMerger(FindingSpill spill, RuleSet rules, Dataset dataset, IReadOnlyList<ColumnBinding> columns, long expectedRecords)
     {
-        _headerRow = headerRow;
         _spill = spill;
         _rules = rules;
         _keyColumn = columns.ToList().FindIndex(c => c.Element == dataset.Key);
@@ -64,11 +61,17 @@ internal sealed class ResultMerger
     /// <summary>Merges the next block in file order.</summary>
     public void Merge(RecordBlock block)
     {
+        const int PrefetchDistance = 16;
         var findings = block.Findings;
         int next = 0;
         for (int r = 0; r < block.Count; r++)
         {
-            long row = block.FirstRecord + r + _headerRow + 1;
+            if (_duplicateEnabled && r + PrefetchDistance < block.Count && block.Keys[r + PrefetchDistance] != RecordKey.None)
+            {
+                Prefetch(block.Keys[r + PrefetchDistance]);
+            }
+
+            long row = block.Rows[r];
             while (next < findings.Count && findings[next].Record == r)
             {
                 Spill(row, findings[next++]);
@@ -135,6 +138,18 @@ internal sealed class ResultMerger
             .Select(r => new RuleCount(RuleIds.Name(r.Id), r.Setting.Dimension, r.Setting.Severity, RuleDescriptions.Describe(r.Id), _ruleCounts[(int)r.Id]))
             .ToList();
         return (dimensions, Math.Round(weightSum > 0 ? score : 100, 2), rules);
+    }
+
+    private void Prefetch(UInt128 key)
+    {
+        if (_narrowKeys is not null)
+        {
+            _narrowKeys.Prefetch((ulong)key);
+        }
+        else
+        {
+            _wideKeys?.Prefetch(key);
+        }
     }
 
     private int FindFirstRow(UInt128 key, long row) =>

@@ -11,7 +11,7 @@ internal static class ExtractReaderFactory
     /// <param name="forcedEncoding">An encoding name from the command line, or <see langword="null"/> to detect it.</param>
     /// <param name="sheetName">The worksheet of an XLSX file, or <see langword="null"/> for the first.</param>
     /// <exception cref="ExtractReadException">The file is missing, empty, binary, or not readable as CSV or XLSX.</exception>
-    public static IExtractReader Open(string path, string? forcedEncoding, string? sheetName)
+    public static IExtractSource Open(string path, string? forcedEncoding, string? sheetName)
     {
         string fileName = Path.GetFileName(path);
         Encoding? forced = null;
@@ -51,15 +51,125 @@ internal static class ExtractReaderFactory
             }
 
             var encoding = forced ?? detected!;
-            char delimiter = SniffDelimiter(sample.AsSpan(preamble, length - preamble), encoding);
-            stream.Position = preamble;
-            return new CsvExtractReader(stream, encoding, fileName, stream.Length, delimiter, EstimateRecords(sample.AsSpan(0, length), stream.Length));
+            var text = sample.AsSpan(preamble, length - preamble);
+            char delimiter = SniffDelimiter(text, encoding);
+            long estimate = EstimateRecords(sample.AsSpan(0, length), stream.Length);
+            if (encoding is UnicodeEncoding)
+            {
+                // '"' and line feed bytes can occur inside UTF-16 characters, so such files are
+                // parsed on one thread from decoded text.
+                stream.Position = preamble;
+                return new CsvExtractReader(stream, encoding, fileName, stream.Length, delimiter, estimate);
+            }
+
+            if (length == sample.Length && text.IndexOf((byte)'\n') < 0)
+            {
+                // A header longer than the sample: read up to the record size limit to find its end.
+                stream.Position = preamble;
+                sample = new byte[CsvChunkReader.MaxRecordBytes];
+                length = stream.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
+                text = sample.AsSpan(0, length);
+            }
+
+            var (header, headerBytes) = ReadHeader(text, encoding, delimiter, fileName, length == sample.Length);
+            stream.Position = preamble + headerBytes;
+            return new CsvChunkReader(stream, encoding, fileName, header, delimiter, estimate);
         }
         catch
         {
             stream.Dispose();
             throw;
         }
+    }
+
+    // The header is the first line, up to a line feed outside quotes.
+    private static (string[] Header, int Bytes) ReadHeader(ReadOnlySpan<byte> text, Encoding encoding, char delimiter, string fileName, bool sampleIsPartial)
+    {
+        int end = -1;
+        bool inQuotes = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '"')
+            {
+                inQuotes = !inQuotes;
+            }
+            else if (text[i] == '\n' && !inQuotes)
+            {
+                end = i + 1;
+                break;
+            }
+        }
+
+        if (end < 0)
+        {
+            if (sampleIsPartial)
+            {
+                throw new ExtractReadException(MessageFormat.Format(Messages.RecordTooLarge, fileName, 1, CsvChunkReader.MaxRecordBytes / (1024 * 1024)));
+            }
+
+            end = text.Length;
+        }
+
+        string line;
+        try
+        {
+            line = encoding.GetString(text[..end]).TrimEnd('\n').TrimEnd('\r');
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new ExtractReadException(MessageFormat.Format(Messages.InvalidEncoding, fileName, Math.Max(0, ex.Index), encoding.WebName.ToUpperInvariant()), ex);
+        }
+
+        var cells = SplitLine(line, delimiter);
+        if (cells.All(c => c.Length == 0))
+        {
+            throw new ExtractReadException(MessageFormat.Format(Messages.NoHeader, fileName));
+        }
+
+        return (cells, end);
+    }
+
+    private static string[] SplitLine(string line, char delimiter)
+    {
+        var cells = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        bool inQuotes = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (inQuotes)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inQuotes = false;
+                }
+                else
+                {
+                    cell.Append(c);
+                }
+            }
+            else if (c == '"' && cell.Length == 0)
+            {
+                inQuotes = true;
+            }
+            else if (c == delimiter)
+            {
+                cells.Add(cell.ToString().Trim());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+
+        cells.Add(cell.ToString().Trim());
+        return [.. cells];
     }
 
     // Lines in the sample give the average record length; quoted line breaks make it an estimate.
