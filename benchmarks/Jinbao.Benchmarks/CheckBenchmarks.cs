@@ -9,6 +9,7 @@ namespace Jinbao.Benchmarks;
 /// extract (2 % planted faults). Run: dotnet run -c Release --project benchmarks/Jinbao.Benchmarks -- --filter '*CheckBenchmarks*'
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class CheckBenchmarks
 {
     private string _path = "";
@@ -27,7 +28,7 @@ public class CheckBenchmarks
                 Records = Records,
                 ErrorRate = 0.02,
                 OutputPath = _path,
-                Today = DateOnly.FromDateTime(DateTime.Today),
+                Today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime),
             });
         }
     }
