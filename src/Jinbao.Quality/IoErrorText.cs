@@ -16,11 +16,13 @@ public static class IoErrorText
     private const int FileExists = 17;
 
     /// <summary>Returns a Chinese reason for the exception, such as 没有访问权限.</summary>
-    public static string Describe(Exception exception, string path)
+    /// <param name="exception">The exception.</param>
+    /// <param name="path">A path that should have been a file, or <see langword="null"/>; a folder there is named as the reason.</param>
+    public static string Describe(Exception exception, string? path = null)
     {
         ArgumentNullException.ThrowIfNull(exception);
 
-        if (Directory.Exists(path))
+        if (path is not null && Directory.Exists(path))
         {
             return Messages.Io_IsDirectory;
         }

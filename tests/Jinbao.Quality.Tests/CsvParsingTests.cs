@@ -42,6 +42,42 @@ public sealed class CsvParsingTests
         }
     }
 
+    [Fact]
+    public void WrongFieldCount_GivesOneFindingPerRow()
+    {
+        string content = Header + "\n" + Line(1, "张三") + ",多余\n" + "," + Line(2, "李四") + "\n" + Line(3, "王五")[..30] + "\n" + Line(4, "赵六") + "\n";
+
+        var (result, findings) = ExtractFile.Check(content);
+        using (result)
+        {
+            Assert.Equal([2L, 3L, 4L], findings.Select(f => f.Row));
+            Assert.All(findings, f => Assert.Equal("record.field-count", f.Rule));
+            Assert.Contains("9 个字段", findings[0].Message);
+            Assert.DoesNotContain(findings, f => f.Value.Contains("1101011990"));
+        }
+    }
+
+    [Fact]
+    public void ShiftedRow_MasksNumbersInOtherColumns()
+    {
+        string rules = Path.Combine(Path.GetTempPath(), $"jinbao-rules-{Guid.NewGuid():N}.json");
+        File.WriteAllText(rules, """{ "rules": [ { "id": "record.field-count", "enabled": false } ] }""");
+        try
+        {
+            var (result, findings) = ExtractFile.Check(Header + "\n," + Line(1, "张三") + "\n", rulesFile: rules);
+            using (result)
+            {
+                var name = Assert.Single(findings, f => f.Rule == "name.format");
+                Assert.Equal("110101********00", name.Value[..16]);
+                Assert.DoesNotContain(findings, f => f.Message.Contains("13812345678") || f.Value.Contains("13812345678"));
+            }
+        }
+        finally
+        {
+            File.Delete(rules);
+        }
+    }
+
     [Theory]
     [InlineData(';')]
     [InlineData('\t')]

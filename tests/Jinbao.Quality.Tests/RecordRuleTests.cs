@@ -78,6 +78,7 @@ public sealed class RecordRuleTests
     [InlineData("1990.3.7", "053187654321-4543")]
     [InlineData("19900307", "0531-87654321转12")]
     [InlineData("1990-3-07", "+86 13812345678")]
+    [InlineData("19900307", "138-1234-5678")]
     public void CleanPerson_AcceptsCommonSpellings(string birth, string phone)
     {
         var (result, findings) = ExtractFile.Check(PersonHeader + Person(birth: birth, phone: phone, ethnicity: "01"));
@@ -110,6 +111,58 @@ public sealed class RecordRuleTests
     public void EmployerRule_Fires(string rule, string field, string record)
     {
         AssertFinding(EmployerHeader + record, rule, field);
+    }
+
+    [Fact]
+    public void AbolishedDivision_NamesTodaysSuccessor()
+    {
+        // 322327 大丰县 became 320926 in 1983, 320982 in 1996 and 320904 大丰区 in 2015.
+        var (result, findings) = ExtractFile.Check(PersonHeader + Person(division: "322327"));
+        using (result)
+        {
+            var finding = Assert.Single(findings);
+            Assert.Equal("division.abolished", finding.Rule);
+            Assert.Contains("320904", finding.Message);
+            Assert.DoesNotContain("320926", finding.Message);
+        }
+    }
+
+    [Fact]
+    public void IdEndingInZeros_IsReportedAsSpreadsheetDamage()
+    {
+        string truncated = "110101199003071000";
+        Assert.NotEqual(truncated, SyntheticIds.CitizenId(truncated[..17]));
+
+        var (result, findings) = ExtractFile.Check(PersonHeader + Person(id: truncated));
+        using (result)
+        {
+            var finding = Assert.Single(findings);
+            Assert.Equal("spreadsheet.scientific-notation", finding.Rule);
+            Assert.DoesNotContain("应为", finding.Message);
+        }
+    }
+
+    [Fact]
+    public void IdWithLetter_NamesCharacterAndPosition()
+    {
+        var (result, findings) = ExtractFile.Check(PersonHeader + Person(id: "110101199003o71233"));
+        using (result)
+        {
+            var finding = Assert.Single(findings);
+            Assert.Equal("person-id.format", finding.Rule);
+            Assert.Contains("第 13 位", finding.Message);
+            Assert.Contains("“o”", finding.Message);
+        }
+    }
+
+    [Fact]
+    public void InvisibleCharacterInName_NamesItsCodePoint()
+    {
+        var (result, findings) = ExtractFile.Check(PersonHeader + Person(name: "王\u00A0五"));
+        using (result)
+        {
+            Assert.Contains("U+00A0", Assert.Single(findings).Message);
+        }
     }
 
     [Fact]

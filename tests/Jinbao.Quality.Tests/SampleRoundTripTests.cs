@@ -19,12 +19,14 @@ public sealed class SampleRoundTripTests : IDisposable
     private static readonly Dictionary<string, string> UnplantablePersonRules = new()
     {
         ["person-id.document-type"] = "the person sample has no 证件类型 column, so no declared type can contradict the number's shape",
+        ["record.field-count"] = "the generator writes every row with the header's field count; CsvParsingTests covers the rule",
     };
 
     private static readonly Dictionary<string, string> UnplantableEmployerRules = new()
     {
         ["code.invalid"] = "the employer dataset has no code-set column",
         ["code.alias"] = "the employer dataset has no code-set column",
+        ["record.field-count"] = "the generator writes every row with the header's field count; CsvParsingTests covers the rule",
     };
 
     private readonly string _folder = Directory.CreateTempSubdirectory("jinbao-sample-tests-").FullName;

@@ -78,7 +78,14 @@ internal static class ColumnBinder
 
     private static ExtractReadException NoKnownColumn(IReadOnlyList<string> header, Dataset example, string fileName)
     {
-        string shown = string.Join(",", header.Take(10).Select(h => h.Length > 20 ? h[..20] + "…" : h));
+        string exampleNames = string.Join(Messages.ListSeparator, example.Elements.Take(4).Select(e => e.Element.Name));
+        if (header.Any(h => h.Count(char.IsAsciiDigit) >= 11))
+        {
+            return new ExtractReadException(MessageFormat.Format(Messages.NoKnownColumn, fileName, ValueMasking.MaskEmbeddedNumbers(string.Join(",", header.Take(10))), exampleNames)
+                + " " + MessageFormat.Format(Messages.HeaderLooksLikeData, exampleNames));
+        }
+
+        string shown = ValueMasking.MaskEmbeddedNumbers(string.Join(",", header.Take(10).Select(h => h.Length > 20 ? h[..20] + "…" : h)));
         string names = string.Join(Messages.ListSeparator, example.Elements.Take(4).Select(e => $"{e.Element.Name}/{e.Element.Id}"));
         return new ExtractReadException(MessageFormat.Format(Messages.NoKnownColumn, fileName, shown, names));
     }

@@ -37,7 +37,8 @@ public sealed class FindingSpill : IDisposable
     {
         var writer = _writer ?? throw new InvalidOperationException("The spill is closed for writing.");
         writer.Write(row);
-        writer.Write((ushort)finding.Column);
+        // A finding about the whole record has no column; it is stored as ushort.MaxValue.
+        writer.Write(finding.Column < 0 ? ushort.MaxValue : (ushort)finding.Column);
         writer.Write((byte)finding.Rule);
         writer.Write(finding.Value);
         writer.Write(finding.Message);
@@ -56,7 +57,8 @@ public sealed class FindingSpill : IDisposable
     }
 
     /// <summary>Reads all findings back, in the order they were written (row order).</summary>
-    public IEnumerable<Finding> ReadAll()
+    /// <exception cref="OperationCanceledException">The token was cancelled while reading.</exception>
+    public IEnumerable<Finding> ReadAll(CancellationToken cancellationToken = default)
     {
         if (_writer is not null)
         {
@@ -70,6 +72,7 @@ public sealed class FindingSpill : IDisposable
             if (i % 4096 == 0)
             {
                 garbage.Tick();
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             long row = reader.ReadInt64();
@@ -91,6 +94,7 @@ public sealed class FindingSpill : IDisposable
     private Finding ToFinding(long row, int column, RuleId rule, string value, string message)
     {
         var setting = _rules[(int)rule]!;
-        return new Finding(row, _fields[column], _columns[column], RuleIds.Name(rule), setting.Severity, setting.Dimension, value, message);
+        bool wholeRecord = column < 0 || column >= _fields.Length;
+        return new Finding(row, wholeRecord ? "" : _fields[column], wholeRecord ? "" : _columns[column], RuleIds.Name(rule), setting.Severity, setting.Dimension, value, message);
     }
 }

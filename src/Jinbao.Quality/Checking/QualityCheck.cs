@@ -27,6 +27,12 @@ public static class QualityCheck
         {
             return RunCore(options, progress, cancellationToken);
         }
+        catch (Exception ex) when (ex is ExtractReadException or RuleFileException)
+        {
+            // A fault of the input: the message says everything, a stack trace would only confuse.
+            QualityCheckLog.CheckRejected(options.Logger, options.Path, ex.Message);
+            throw;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             QualityCheckLog.CheckFailed(options.Logger, options.Path, ex);
@@ -116,6 +122,12 @@ public static class QualityCheck
         }
 
         int[] ordinals = columns.Select(c => c.Ordinal).ToArray();
+        var shape = new RecordShape(reader.Header.Count, reader switch
+        {
+            CsvChunkReader c => c.Delimiter,
+            CsvExtractReader c => c.Delimiter,
+            _ => ',',
+        });
         var ordered = new OrderedMerge(merger, free, reader, progress);
         CsvChunkParser? parser = null;
         Action read;
@@ -132,7 +144,7 @@ public static class QualityCheck
         }
         else
         {
-            var checker = new RecordChecker(columns, rules, standards, today);
+            var checker = new RecordChecker(columns, rules, standards, today, shape);
             read = () => ReadBlocks((IExtractReader)reader, ordinals, free, toCheck, checker, ordered, token);
         }
 
@@ -145,7 +157,7 @@ public static class QualityCheck
             tasks.Add(Task.Factory.StartNew(
                 () =>
                 {
-                    var checker = new RecordChecker(columns, rules, standards, today);
+                    var checker = new RecordChecker(columns, rules, standards, today, shape);
                     foreach (var block in toCheck.GetConsumingEnumerable(token))
                     {
                         if (block.RawLength > 0)
@@ -207,6 +219,11 @@ public static class QualityCheck
                 }
 
                 block.Add(reader, ordinals, row);
+                if (reader is CsvExtractReader)
+                {
+                    block.SetFieldCount(reader.FieldCount);
+                }
+
                 if (block.IsFull)
                 {
                     block.Sequence = sequence++;

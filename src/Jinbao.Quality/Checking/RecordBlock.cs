@@ -26,6 +26,7 @@ internal sealed class RecordBlock
         Rows = new long[RecordsPerBlock];
         Flags = new ushort[RecordsPerBlock];
         Keys = new UInt128[RecordsPerBlock];
+        FieldCounts = new int[RecordsPerBlock];
     }
 
     /// <summary>The block's place in the file, counting from 0; blocks are merged in this order.</summary>
@@ -48,6 +49,9 @@ internal sealed class RecordBlock
 
     /// <summary>Per record, the normalised key for the uniqueness check, or <see cref="RecordKey.None"/>.</summary>
     public UInt128[] Keys { get; private set; }
+
+    /// <summary>Per record, the number of fields in the file, or 0 where the format has no such count (XLSX).</summary>
+    public int[] FieldCounts { get; private set; }
 
     /// <summary>Raw bytes of whole lines still to be parsed, or an empty span once parsed.</summary>
     public ReadOnlySpan<byte> RawBytes => _raw.AsSpan(0, RawLength);
@@ -129,6 +133,7 @@ internal sealed class RecordBlock
         int slot = Count * _columnCount;
         Array.Clear(_lengths, slot, _columnCount);
         Rows[Count] = row;
+        FieldCounts[Count] = 0;
         Count++;
     }
 
@@ -139,6 +144,9 @@ internal sealed class RecordBlock
         _starts[slot] = start;
         _lengths[slot] = length;
     }
+
+    /// <summary>Records how many fields the record started last has in the file.</summary>
+    public void SetFieldCount(int count) => FieldCounts[Count - 1] = count;
 
     /// <summary>Drops the record started last (a blank line).</summary>
     public void DiscardRecord() => Count--;
@@ -181,6 +189,7 @@ internal sealed class RecordBlock
         Rows = Resize(Rows, capacity);
         Flags = Resize(Flags, capacity);
         Keys = Resize(Keys, capacity);
+        FieldCounts = Resize(FieldCounts, capacity);
     }
 
     private static T[] Resize<T>(T[] array, int capacity)

@@ -35,7 +35,7 @@ internal sealed partial class RecordChecker
                     continue;
                 }
 
-                Emit(RuleId.NameFormat, c, Show(value), MessageFormat.Format(Messages.Finding_NameFormat, column.Header, Show(value), value.Slice(i - 1, 2).ToString()));
+                Emit(RuleId.NameFormat, c, Show(value), MessageFormat.Format(Messages.Finding_NameFormat, column.Header, Show(value), value.Slice(i - 1, 2).ToString(), CodePoint(char.ConvertToUtf32(value[i - 1], value[i]))));
                 return;
             }
 
@@ -45,7 +45,7 @@ internal sealed partial class RecordChecker
                 continue;
             }
 
-            Emit(RuleId.NameFormat, c, Show(value), MessageFormat.Format(Messages.Finding_NameFormat, column.Header, Show(value), ch));
+            Emit(RuleId.NameFormat, c, Show(value), MessageFormat.Format(Messages.Finding_NameFormat, column.Header, Show(value), Visible(ch), CodePoint(ch)));
             return;
         }
 
@@ -59,6 +59,15 @@ internal sealed partial class RecordChecker
             EmitTooLong(c, column, value, length);
         }
     }
+
+    /// <summary>Returns U+XXXX for a character, so an invisible one can still be found and fixed.</summary>
+    internal static string CodePoint(int codePoint) => MessageFormat.Format(Messages.CodePoint, codePoint);
+
+    /// <summary>Shows a control or invisible character as a space-free placeholder; others as they are.</summary>
+    internal static string Visible(char ch) =>
+        char.IsControl(ch) || char.IsWhiteSpace(ch) || char.GetUnicodeCategory(ch) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.NonSpacingMark
+            ? "\uFFFD"
+            : ch.ToString();
 
     private static bool IsNameCharacter(char ch) =>
         ch is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF')
@@ -204,9 +213,41 @@ internal sealed partial class RecordChecker
         if (!divisions.IsCurrent(code) && IsEnabled(RuleId.DivisionAbolished))
         {
             var period = divisions.GetLatestPeriod(code)!;
-            string successors = period.Successors.Count == 0 ? "" : "，" + string.Join(Messages.ListSeparator, period.Successors.Select(s => $"{s:D6}{NameOf(s)}"));
+            var current = CurrentSuccessors(code);
+            string successors = current.Count == 0 ? "" : MessageFormat.Format(Messages.DivisionSuccessors, string.Join(Messages.ListSeparator, current.Select(s => $"{s:D6}{NameOf(s)}")));
             Emit(RuleId.DivisionAbolished, c, value.ToString(), MessageFormat.Format(Messages.Finding_DivisionAbolished, column.Header, value.ToString(), period.Name, period.EndYear, successors));
         }
+    }
+
+    // Follows the successors of an abolished code through later changes to the codes in use
+    // today (322327 大丰县 became 320926, then 320982, then 320904 大丰区).
+    private List<int> CurrentSuccessors(int code)
+    {
+        var divisions = _standards.Divisions;
+        var current = new List<int>();
+        var seen = new HashSet<int> { code };
+        var pending = new Queue<int>(divisions.GetLatestPeriod(code)?.Successors ?? []);
+        while (pending.TryDequeue(out int next) && seen.Count < 64)
+        {
+            if (!seen.Add(next))
+            {
+                continue;
+            }
+
+            if (divisions.IsCurrent(next))
+            {
+                current.Add(next);
+            }
+            else
+            {
+                foreach (int later in divisions.GetLatestPeriod(next)?.Successors ?? [])
+                {
+                    pending.Enqueue(later);
+                }
+            }
+        }
+
+        return current;
     }
 
     private string NameOf(int division) =>
@@ -239,6 +280,13 @@ internal sealed partial class RecordChecker
         }
 
         if (value.Length == 11 && value[0] == '1' && value[1] is >= '3' and <= '9' && AsciiDigits.AreAll(value))
+        {
+            return true;
+        }
+
+        // Mobile numbers are also written in groups of 3, 4 and 4 digits: 138-1234-5678.
+        if (value.Length == 13 && value[3] is '-' or ' ' && value[8] == value[3] && value[0] == '1' && value[1] is >= '3' and <= '9'
+            && AsciiDigits.AreAll(value[..3]) && AsciiDigits.AreAll(value[4..8]) && AsciiDigits.AreAll(value[9..]))
         {
             return true;
         }

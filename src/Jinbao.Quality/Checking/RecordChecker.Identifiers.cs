@@ -76,7 +76,12 @@ internal sealed partial class RecordChecker
                 Emit(RuleId.PersonIdLength, c, shown, MessageFormat.Format(Messages.Finding_PersonIdLength, column.Header, shown, value.Length));
                 break;
             case PersonIdFailure.Format:
-                Emit(RuleId.PersonIdFormat, c, shown, MessageFormat.Format(Messages.Finding_PersonIdFormat, column.Header, shown));
+                int bad = FirstNonDigit(value);
+                Emit(RuleId.PersonIdFormat, c, shown, MessageFormat.Format(Messages.Finding_PersonIdFormat, column.Header, shown, bad + 1, Visible(value[bad]), CodePoint(value[bad])));
+                break;
+            case PersonIdFailure.CheckCharacter when value.Length == 18 && value.EndsWith("000"):
+                // Spreadsheets keep 15 significant digits and fill the rest with zeros.
+                Emit(RuleId.SpreadsheetScientific, c, shown, MessageFormat.Format(Messages.Finding_SpreadsheetTruncated, column.Header, shown));
                 break;
             case PersonIdFailure.CheckCharacter:
                 Emit(RuleId.PersonIdCheckCharacter, c, shown, MessageFormat.Format(Messages.Finding_PersonIdCheckCharacter, column.Header, shown, check.ExpectedCheckCharacter));
@@ -119,7 +124,8 @@ internal sealed partial class RecordChecker
                 Emit(RuleId.UsccLength, c, shown, MessageFormat.Format(Messages.Finding_UsccLength, column.Header, shown, value.Length));
                 break;
             case UsccFailure.Character:
-                Emit(RuleId.UsccCharacter, c, shown, MessageFormat.Format(Messages.Finding_UsccCharacter, column.Header, shown, FirstInvalidUsccCharacter(value)));
+                int invalid = FirstInvalidUsccCharacter(value);
+                Emit(RuleId.UsccCharacter, c, shown, MessageFormat.Format(Messages.Finding_UsccCharacter, column.Header, shown, Visible(value[invalid]), invalid + 1, CodePoint(value[invalid])));
                 break;
             case UsccFailure.RegistrationAuthority:
                 Emit(RuleId.UsccRegistrationAuthority, c, shown, MessageFormat.Format(Messages.Finding_UsccRegistrationAuthority, column.Header, shown, value[0]));
@@ -166,17 +172,32 @@ internal sealed partial class RecordChecker
     private static ReadOnlySpan<char> BirthDigits(ReadOnlySpan<char> value) =>
         value.Length == 18 ? value[6..14] : value.Length == 15 && char.IsAsciiDigit(value[0]) ? value[6..12] : value;
 
-    private static char FirstInvalidUsccCharacter(ReadOnlySpan<char> value)
+    private static int FirstInvalidUsccCharacter(ReadOnlySpan<char> value)
     {
-        foreach (char ch in value)
+        for (int i = 0; i < value.Length; i++)
         {
+            char ch = value[i];
             if (!char.IsAsciiDigit(ch) && (!char.IsAsciiLetterUpper(ch) || ch is 'I' or 'O' or 'Z' or 'S' or 'V'))
             {
-                return ch;
+                return i;
             }
         }
 
-        return '?';
+        return 0;
+    }
+
+    // The first character that is not a digit, where the check character X is allowed last.
+    private static int FirstNonDigit(ReadOnlySpan<char> value)
+    {
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (!char.IsAsciiDigit(value[i]) && !(i == value.Length - 1 && value[i] is 'X' or 'x'))
+            {
+                return i;
+            }
+        }
+
+        return 0;
     }
 
     private static string DescribeDamage(SpreadsheetDamage damage)

@@ -1,3 +1,4 @@
+using Jinbao.Quality.Resources;
 using Jinbao.Quality.Rules;
 using Jinbao.Standards;
 using Jinbao.Standards.Elements;
@@ -37,8 +38,11 @@ internal sealed partial class RecordChecker
     private int _division;
     private int _divisionColumn;
 
-    public RecordChecker(IReadOnlyList<ColumnBinding> columns, RuleSet rules, StandardsCatalog standards, DateOnly today)
+    private readonly RecordShape _shape;
+
+    public RecordChecker(IReadOnlyList<ColumnBinding> columns, RuleSet rules, StandardsCatalog standards, DateOnly today, RecordShape shape)
     {
+        _shape = shape;
         _columns = [.. columns];
         _standards = standards;
         _today = today;
@@ -80,6 +84,15 @@ internal sealed partial class RecordChecker
         _division = -1;
         _divisionColumn = -1;
 
+        // A row with too many or too few fields has its values under the wrong headers; checking
+        // them would only produce misleading findings, so the row gets this one finding.
+        int fields = _block.FieldCounts[_record];
+        if (fields != 0 && fields != _shape.HeaderColumns && IsEnabled(RuleId.FieldCount))
+        {
+            Emit(RuleId.FieldCount, NoColumn, "", MessageFormat.Format(Messages.Finding_FieldCount, fields, _shape.HeaderColumns, DescribeDelimiter(_shape.Delimiter)));
+            return;
+        }
+
         for (int c = 0; c < _columns.Length; c++)
         {
             var raw = _block.Field(_record, c);
@@ -88,7 +101,7 @@ internal sealed partial class RecordChecker
             {
                 if (column.Required)
                 {
-                    Emit(RuleId.Required, c, "", MessageFormat.Format(Resources.Messages.Finding_Required, column.Header));
+                    Emit(RuleId.Required, c, "", MessageFormat.Format(Messages.Finding_Required, column.Header));
                 }
 
                 continue;
@@ -131,6 +144,15 @@ internal sealed partial class RecordChecker
         }
     }
 
+    /// <summary>The column index of a finding about the whole record.</summary>
+    internal const int NoColumn = -1;
+
+    private static string DescribeDelimiter(char delimiter) => delimiter switch
+    {
+        '\t' => "Tab",
+        _ => delimiter.ToString(),
+    };
+
     /// <summary>Records a finding unless its rule is disabled.</summary>
     private void Emit(RuleId rule, int column, string value, string message)
     {
@@ -158,7 +180,18 @@ internal sealed partial class RecordChecker
         return true;
     }
 
-    /// <summary>Shortens a value for display so a runaway field cannot bloat a report.</summary>
-    private static string Show(ReadOnlySpan<char> value) =>
-        value.Length <= 64 ? value.ToString() : string.Concat(value[..61], "…");
+    /// <summary>
+    /// Prepares a value for display: shortened so a runaway field cannot bloat a report (never
+    /// between the halves of a surrogate pair), and with any identity or mobile number masked.
+    /// </summary>
+    private static string Show(ReadOnlySpan<char> value)
+    {
+        if (value.Length > 64)
+        {
+            int keep = char.IsHighSurrogate(value[60]) ? 60 : 61;
+            value = string.Concat(value[..keep], "…");
+        }
+
+        return ValueMasking.MaskEmbeddedNumbers(value);
+    }
 }

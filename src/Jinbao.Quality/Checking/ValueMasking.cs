@@ -22,6 +22,47 @@ internal static class ValueMasking
     public static string MaskPhone(ReadOnlySpan<char> value) =>
         value.Length >= 11 ? Mask(value, 3, value.Length - 7) : value.ToString();
 
+    /// <summary>
+    /// Masks identity and mobile numbers wherever they stand inside a text: a run of 15 to 18
+    /// digits (the last may be X) as an identity number, a run of 11 digits starting with 1 as a
+    /// mobile number. Values in the wrong column, such as a row shifted by a stray delimiter, are
+    /// shown through this, so no report carries a whole number.
+    /// </summary>
+    public static string MaskEmbeddedNumbers(ReadOnlySpan<char> text)
+    {
+        if (text.IndexOfAnyInRange('0', '9') < 0)
+        {
+            return text.ToString();
+        }
+
+        var result = new System.Text.StringBuilder(text.Length);
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                result.Append(text[i++]);
+                continue;
+            }
+
+            int start = i;
+            while (i < text.Length && (char.IsAsciiDigit(text[i]) || (i - start == 17 && text[i] is 'X' or 'x')))
+            {
+                i++;
+            }
+
+            var run = text[start..i];
+            result.Append(run.Length switch
+            {
+                >= 15 => MaskIdentity(run),
+                11 when run[0] == '1' => MaskPhone(run),
+                _ => run.ToString(),
+            });
+        }
+
+        return result.ToString();
+    }
+
     private static string Mask(ReadOnlySpan<char> value, int start, int count) =>
         string.Create(value.Length, (value.ToString(), start, count), static (span, state) =>
         {

@@ -28,8 +28,9 @@ internal sealed class CsvChunkParser(Encoding encoding, char delimiter, int[] co
         }
         catch (DecoderFallbackException ex)
         {
-            long offset = block.RawOffset + Math.Max(0, ex.Index);
-            throw new ExtractReadException(MessageFormat.Format(Messages.InvalidEncoding, fileName, offset, _encodingName), ex);
+            int index = Math.Clamp(ex.Index, 0, bytes.Length);
+            long badRow = block.RawFirstRow + bytes[..index].Count((byte)'\n');
+            throw new ExtractReadException(MessageFormat.Format(Messages.InvalidEncodingAtRow, fileName, block.RawOffset + index, _encodingName, badRow), ex);
         }
 
         block.CommitText(length);
@@ -93,6 +94,7 @@ internal sealed class CsvChunkParser(Encoding encoding, char delimiter, int[] co
             ordinal++;
         }
 
+        block.SetFieldCount(ordinal + 1);
         if (blank)
         {
             block.DiscardRecord();
@@ -153,6 +155,7 @@ internal sealed class CsvChunkParser(Encoding encoding, char delimiter, int[] co
             break;
         }
 
+        block.SetFieldCount(ordinal + 1);
         if (blank)
         {
             block.DiscardRecord();

@@ -178,7 +178,7 @@ internal sealed class CsvChunkReader : IExtractSource
             }
             catch (IOException ex)
             {
-                throw new ExtractReadException(MessageFormat.Format(Messages.ReadFailed, _fileName, ex.Message), ex);
+                throw new ExtractReadException(MessageFormat.Format(Messages.ReadFailed, _fileName, IoErrorText.Describe(ex)), ex);
             }
 
             if (read == 0)

@@ -31,6 +31,7 @@ internal sealed class CsvExtractReader : IExtractReader
     public CsvExtractReader(Stream stream, Encoding encoding, string fileName, long totalBytes, char delimiter, long estimatedRecords)
     {
         EstimatedRecords = estimatedRecords;
+        Delimiter = delimiter;
         _fileName = fileName;
         _stream = new CountingStream(stream);
         TotalBytes = totalBytes;
@@ -62,6 +63,9 @@ internal sealed class CsvExtractReader : IExtractReader
     public long HeaderRow => 1;
 
     public string EncodingName { get; }
+
+    /// <summary>The field delimiter.</summary>
+    public char Delimiter { get; }
 
     /// <summary>The number of records the file likely holds, to size the uniqueness index up front.</summary>
     public long EstimatedRecords { get; }
@@ -136,6 +140,6 @@ internal sealed class CsvExtractReader : IExtractReader
         CsvRecordTooLargeException => new ExtractReadException(MessageFormat.Format(Messages.RecordTooLarge, _fileName, _recordNumber + 1, MaxRecordChars / (1024 * 1024)), ex),
         CsvFormatException => new ExtractReadException(MessageFormat.Format(Messages.UnterminatedQuote, _fileName, _recordNumber + 1), ex),
         DecoderFallbackException => new ExtractReadException(MessageFormat.Format(Messages.InvalidEncoding, _fileName, _stream.BytesRead, EncodingName), ex),
-        _ => new ExtractReadException(MessageFormat.Format(Messages.ReadFailed, _fileName, ex.Message), ex),
+        _ => new ExtractReadException(MessageFormat.Format(Messages.ReadFailed, _fileName, IoErrorText.Describe(ex)), ex),
     };
 }

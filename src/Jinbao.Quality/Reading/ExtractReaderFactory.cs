@@ -13,7 +13,17 @@ internal static class ExtractReaderFactory
     /// <exception cref="ExtractReadException">The file is missing, empty, binary, or not readable as CSV or XLSX.</exception>
     public static IExtractSource Open(string path, string? forcedEncoding, string? sheetName)
     {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new ExtractReadException(Messages.InputPathEmpty);
+        }
+
         string fileName = Path.GetFileName(path);
+        if (Directory.Exists(path))
+        {
+            throw new ExtractReadException(MessageFormat.Format(Messages.ReadFailed, path, Messages.Io_IsDirectory));
+        }
+
         Encoding? forced = null;
         if (forcedEncoding is not null)
         {
@@ -36,7 +46,13 @@ internal static class ExtractReaderFactory
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ExtractReadException(MessageFormat.Format(Messages.ReadFailed, path, ex.Message), ex);
+            throw new ExtractReadException(MessageFormat.Format(Messages.ReadFailed, path, IoErrorText.Describe(ex, path)), ex);
+        }
+
+        if (!stream.CanSeek)
+        {
+            stream.Dispose();
+            throw new ExtractReadException(MessageFormat.Format(Messages.InputNotSeekable, path));
         }
 
         try
@@ -44,6 +60,16 @@ internal static class ExtractReaderFactory
             byte[] sample = new byte[TextEncodingDetector.SampleSize];
             int length = stream.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
             var (format, detected, preamble) = TextEncodingDetector.Detect(sample.AsSpan(0, length), fileName);
+            if (format != ExtractFormat.Text && forcedEncoding is not null)
+            {
+                throw new ExtractReadException(MessageFormat.Format(Messages.EncodingOnWorkbook, fileName));
+            }
+
+            if (format == ExtractFormat.Text && sheetName is not null)
+            {
+                throw new ExtractReadException(MessageFormat.Format(Messages.SheetOnText, fileName));
+            }
+
             if (format != ExtractFormat.Text)
             {
                 stream.Dispose();
@@ -51,8 +77,11 @@ internal static class ExtractReaderFactory
             }
 
             var encoding = forced ?? detected!;
-            var text = sample.AsSpan(preamble, length - preamble);
-            char delimiter = SniffDelimiter(text, encoding);
+
+            // Excel writes "sep=;" as a first line to name the delimiter; it is not the header.
+            int skip = preamble + SeparatorLineLength(sample.AsSpan(preamble, length - preamble), out char? declared);
+            var text = sample.AsSpan(skip, length - skip);
+            char delimiter = declared ?? SniffDelimiter(text, encoding);
             long estimate = EstimateRecords(sample.AsSpan(0, length), stream.Length);
             if (encoding is UnicodeEncoding)
             {
@@ -65,14 +94,14 @@ internal static class ExtractReaderFactory
             if (length == sample.Length && text.IndexOf((byte)'\n') < 0)
             {
                 // A header longer than the sample: read up to the record size limit to find its end.
-                stream.Position = preamble;
+                stream.Position = skip;
                 sample = new byte[CsvChunkReader.MaxRecordBytes];
                 length = stream.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
                 text = sample.AsSpan(0, length);
             }
 
-            var (header, headerBytes) = ReadHeader(text, encoding, delimiter, fileName, length == sample.Length);
-            stream.Position = preamble + headerBytes;
+            var (header, headerBytes) = ReadHeader(text, skip, encoding, delimiter, fileName, length == sample.Length);
+            stream.Position = skip + headerBytes;
             return new CsvChunkReader(stream, encoding, fileName, header, delimiter, estimate);
         }
         catch
@@ -82,8 +111,27 @@ internal static class ExtractReaderFactory
         }
     }
 
+    // Returns the length of a leading "sep=X" line and the delimiter it names, or 0.
+    private static int SeparatorLineLength(ReadOnlySpan<byte> text, out char? delimiter)
+    {
+        delimiter = null;
+        if (!text.StartsWith("sep="u8) || text.Length < 5)
+        {
+            return 0;
+        }
+
+        int end = text.IndexOf((byte)'\n');
+        if (end < 0)
+        {
+            return 0;
+        }
+
+        delimiter = (char)text[4];
+        return end + 1;
+    }
+
     // The header is the first line, up to a line feed outside quotes.
-    private static (string[] Header, int Bytes) ReadHeader(ReadOnlySpan<byte> text, Encoding encoding, char delimiter, string fileName, bool sampleIsPartial)
+    private static (string[] Header, int Bytes) ReadHeader(ReadOnlySpan<byte> text, long offset, Encoding encoding, char delimiter, string fileName, bool sampleIsPartial)
     {
         int end = -1;
         bool inQuotes = false;
@@ -117,7 +165,7 @@ internal static class ExtractReaderFactory
         }
         catch (DecoderFallbackException ex)
         {
-            throw new ExtractReadException(MessageFormat.Format(Messages.InvalidEncoding, fileName, Math.Max(0, ex.Index), encoding.WebName.ToUpperInvariant()), ex);
+            throw new ExtractReadException(MessageFormat.Format(Messages.InvalidEncoding, fileName, offset + Math.Max(0, ex.Index), encoding.WebName.ToUpperInvariant()), ex);
         }
 
         var cells = SplitLine(line, delimiter);

@@ -63,7 +63,23 @@ internal static class TextEncodingDetector
             throw new ExtractReadException(MessageFormat.Format(Messages.FileBinary, fileName, binaryAt + 1));
         }
 
-        return (ExtractFormat.Text, IsUtf8(sample) ? StrictUtf8() : StrictGb18030(), 0);
+        if (IsUtf8(sample))
+        {
+            return (ExtractFormat.Text, StrictUtf8(), 0);
+        }
+
+        // A Chinese header that is valid UTF-8, followed by rows that are not, is a file that
+        // mixes two encodings (often rows pasted in from another export); reading it all as
+        // GB18030 would only garble the header.
+        int headerEnd = sample.IndexOf((byte)'\n');
+        if (headerEnd > 0 && sample[..headerEnd].IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0 && IsUtf8(sample[..headerEnd]))
+        {
+            int bad = FirstInvalidUtf8(sample);
+            int row = 1 + sample[..bad].Count((byte)'\n');
+            throw new ExtractReadException(MessageFormat.Format(Messages.InvalidEncodingAtRow, fileName, bad, "UTF-8", row));
+        }
+
+        return (ExtractFormat.Text, StrictGb18030(), 0);
     }
 
     /// <summary>A UTF-8 decoder that throws on invalid bytes instead of inventing U+FFFD.</summary>
@@ -94,6 +110,12 @@ internal static class TextEncodingDetector
         }
 
         return -1;
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> sample)
+    {
+        System.Text.Unicode.Utf8.ToUtf16(sample, new char[sample.Length], out int consumed, out _, replaceInvalidSequences: false, isFinalBlock: false);
+        return consumed;
     }
 
     // The sample may end inside a multi-byte character, so up to three trailing bytes of an

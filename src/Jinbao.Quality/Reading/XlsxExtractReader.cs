@@ -211,7 +211,7 @@ internal sealed class XlsxExtractReader : IExtractReader
         }
         catch (IOException ex)
         {
-            throw new ExtractReadException(MessageFormat.Format(Messages.ReadFailed, _fileName, ex.Message), ex);
+            throw new ExtractReadException(MessageFormat.Format(Messages.ReadFailed, _fileName, IoErrorText.Describe(ex)), ex);
         }
     }
 }

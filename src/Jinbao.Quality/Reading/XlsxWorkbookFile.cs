@@ -27,7 +27,7 @@ internal static class XlsxWorkbookFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ExtractReadException(MessageFormat.Format(Messages.ReadFailed, Path.GetFileName(path), ex.Message), ex);
+            throw new ExtractReadException(MessageFormat.Format(Messages.ReadFailed, Path.GetFileName(path), IoErrorText.Describe(ex, path)), ex);
         }
     }
 

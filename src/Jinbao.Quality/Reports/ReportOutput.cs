@@ -5,8 +5,8 @@ namespace Jinbao.Quality.Reports;
 
 /// <summary>
 /// Writes the three report files of a check into a folder: report.json, findings.xlsx and
-/// report.html. Each is written under a temporary name and renamed only when all three are
-/// complete, so a failure leaves the folder as it was.
+/// report.html. Each is written under a temporary name; only when all three are complete do they
+/// replace the files of an earlier run, and if a replacement fails the earlier files are put back.
 /// </summary>
 public static class ReportOutput
 {
@@ -14,58 +14,123 @@ public static class ReportOutput
     public static readonly IReadOnlyList<string> FileNames = ["report.json", "findings.xlsx", "report.html"];
 
     /// <summary>Writes the reports.</summary>
-    /// <exception cref="IOException">The folder cannot be created or written; the message is Chinese.</exception>
-    public static void Write(string directory, CheckResult result)
+    /// <exception cref="IOException">The folder cannot be created or written; the message is Chinese and nothing in the folder has changed.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; nothing in the folder has changed.</exception>
+    public static void Write(string directory, CheckResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
 
         string suffix = $".tmp-{Environment.ProcessId}";
-        var temporary = FileNames.Select(name => Path.Combine(directory, name + suffix)).ToArray();
+        var targets = FileNames.Select(name => Path.Combine(directory, name)).ToArray();
+        var temporary = targets.Select(path => path + suffix).ToArray();
+        if (targets.FirstOrDefault(Directory.Exists) is { } folder)
+        {
+            throw new IOException(MessageFormat.Format(Messages.OutputFailed, directory, MessageFormat.Format(Messages.OutputIsFolder, Path.GetFileName(folder))));
+        }
+
         try
         {
             Directory.CreateDirectory(directory);
+            WriteAll(temporary, result, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            Replace(targets, temporary, suffix);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            DeleteAll(temporary);
+            string reason = File.Exists(directory) ? MessageFormat.Format(Messages.OutputIsFile, directory) : IoErrorText.Describe(ex);
+            throw new IOException(MessageFormat.Format(Messages.OutputFailed, directory, reason), ex);
+        }
+        catch
+        {
+            DeleteAll(temporary);
+            throw;
+        }
+    }
 
-            // The three files are independent, and the two large ones each keep a processor busy.
-            var writers = new Action[]
+    private static void WriteAll(string[] temporary, CheckResult result, CancellationToken cancellationToken)
+    {
+        // The three files are independent, and the two large ones each keep a processor busy.
+        var writers = new Action[]
+        {
+            () =>
             {
-                () =>
-                {
-                    using var json = new FileStream(temporary[0], FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-                    ReportJsonWriter.Write(json, result.Report, result.Findings.ReadAll());
-                },
-                () =>
-                {
-                    using var xlsx = new FileStream(temporary[1], FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-                    FindingsXlsxWriter.Write(xlsx, result.Report, result.Findings.ReadAll());
-                },
-                () =>
-                {
-                    using var html = new StreamWriter(temporary[2], append: false, new System.Text.UTF8Encoding(false));
-                    ReportHtmlWriter.Write(html, result.Report, result.Findings.Head);
-                },
-            };
-            try
+                using var json = new FileStream(temporary[0], FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                ReportJsonWriter.Write(json, result.Report, result.Findings.ReadAll(cancellationToken));
+            },
+            () =>
             {
-                Parallel.Invoke(writers);
-            }
-            catch (AggregateException ex) when (ex.InnerExceptions.FirstOrDefault(e => e is IOException or UnauthorizedAccessException) is { } first)
+                using var xlsx = new FileStream(temporary[1], FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+                FindingsXlsxWriter.Write(xlsx, result.Report, result.Findings.ReadAll(cancellationToken));
+            },
+            () =>
             {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+                using var html = new StreamWriter(temporary[2], append: false, new System.Text.UTF8Encoding(false));
+                ReportHtmlWriter.Write(html, result.Report, result.Findings.Head);
+            },
+        };
+
+        try
+        {
+            Parallel.Invoke(writers);
+        }
+        catch (AggregateException ex)
+        {
+            // Report the first failure as it was thrown; a cancellation only when nothing else failed.
+            var first = ex.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) ?? ex.InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
+    }
+
+    // Moves the earlier files aside, then the new ones in; on failure the earlier files return.
+    private static void Replace(string[] targets, string[] temporary, string suffix)
+    {
+        var backups = targets.Select(path => path + suffix + ".old").ToArray();
+        var movedAside = new bool[targets.Length];
+        var movedIn = new bool[targets.Length];
+        try
+        {
+            for (int i = 0; i < targets.Length; i++)
+            {
+                if (File.Exists(targets[i]))
+                {
+                    File.Move(targets[i], backups[i], overwrite: true);
+                    movedAside[i] = true;
+                }
             }
 
-            for (int i = 0; i < FileNames.Count; i++)
+            for (int i = 0; i < targets.Length; i++)
             {
-                File.Move(temporary[i], Path.Combine(directory, FileNames[i]), overwrite: true);
+                File.Move(temporary[i], targets[i]);
+                movedIn[i] = true;
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            foreach (string path in temporary)
+            for (int i = 0; i < targets.Length; i++)
             {
-                TryDelete(path);
+                if (movedIn[i])
+                {
+                    TryDelete(targets[i]);
+                }
+
+                if (movedAside[i])
+                {
+                    TryMove(backups[i], targets[i]);
+                }
             }
 
-            throw new IOException(MessageFormat.Format(Messages.OutputFailed, directory, ex.Message), ex);
+            throw;
+        }
+
+        DeleteAll(backups);
+    }
+
+    private static void DeleteAll(IEnumerable<string> paths)
+    {
+        foreach (string path in paths)
+        {
+            TryDelete(path);
         }
     }
 
@@ -78,6 +143,18 @@ public static class ReportOutput
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Best effort: a leftover temporary file does not replace any report.
+        }
+    }
+
+    private static void TryMove(string from, string to)
+    {
+        try
+        {
+            File.Move(from, to, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The earlier report stays under its backup name, which the error message cannot name; rare.
         }
     }
 }

@@ -41,4 +41,5 @@ internal enum RuleId : byte
     UsccCheckCharacter,
     UsccLegacyCheckCharacter,
     EmployerDivisionMismatch,
+    FieldCount,
 }

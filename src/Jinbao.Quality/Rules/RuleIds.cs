@@ -39,6 +39,7 @@ internal static class RuleIds
         "uscc.check-character",
         "uscc.legacy-check-character",
         "employer.division-mismatch",
+        "record.field-count",
     ];
 
     private static readonly Dictionary<string, RuleId> ByName =

@@ -72,11 +72,12 @@ internal static class SamplePhones
                 AppendDigits(field, random, 9, firstNonZero: false);
                 break;
             case 2:
+                // Grouped like 138 1234 5678, but one digit short.
                 field.Append(random.Pick(MobilePrefixes));
                 field.Append(' ');
                 AppendDigits(field, random, 4, firstNonZero: false);
                 field.Append(' ');
-                AppendDigits(field, random, 4, firstNonZero: false);
+                AppendDigits(field, random, 3, firstNonZero: false);
                 break;
             case 3:
                 field.Append(random.Pick(AreaCodes));

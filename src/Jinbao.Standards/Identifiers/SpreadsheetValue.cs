@@ -88,16 +88,20 @@ public static class SpreadsheetValue
         return true;
     }
 
+    // Whitespace, and the invisible characters that copying from web pages and Word leaves at the
+    // ends of a value: zero-width space, word joiner and the byte-order mark.
+    private static bool IsBlank(char c) => char.IsWhiteSpace(c) || c is '\u200B' or '\u2060' or '\uFEFF';
+
     private static Span<char> TrimWhitespace(Span<char> value, ref SpreadsheetDamage damage)
     {
         int start = 0;
-        while (start < value.Length && char.IsWhiteSpace(value[start]))
+        while (start < value.Length && IsBlank(value[start]))
         {
             start++;
         }
 
         int end = value.Length;
-        while (end > start && char.IsWhiteSpace(value[end - 1]))
+        while (end > start && IsBlank(value[end - 1]))
         {
             end--;
         }
