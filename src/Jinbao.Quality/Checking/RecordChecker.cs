@@ -55,8 +55,8 @@ internal sealed partial class RecordChecker
             _flagBits[(int)id] = (ushort)(1 << ((int)setting.Dimension + (setting.Severity == Severity.Error ? 0 : 8)));
         }
 
-        _minAge = rules.GetParameter(RuleId.PersonAgeRange, "minAge", 0);
-        _maxAge = rules.GetParameter(RuleId.PersonAgeRange, "maxAge", 120);
+        _minAge = rules.GetParameter(RuleId.PersonAgeRange, "minAge", RuleParameters.DefaultMinAge);
+        _maxAge = rules.GetParameter(RuleId.PersonAgeRange, "maxAge", RuleParameters.DefaultMaxAge);
         _documentTypeColumn = Array.FindIndex(_columns, c => c.Element.Id == "IdDocumentType");
         _sexElementColumn = Array.FindIndex(_columns, c => c.Element.Id == "Sex");
         _birthDateElementColumn = Array.FindIndex(_columns, c => c.Element.Id == "BirthDate");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Jinbao.Quality.Resources;
 using Jinbao.Standards;
 
@@ -31,34 +30,29 @@ public sealed class RuleSet
     public IReadOnlyDictionary<QualityDimension, double> Weights { get; }
 
     /// <summary>Loads the shipped rules of a dataset, overlaid by <paramref name="overrideFile"/> when given.</summary>
-    /// <exception cref="RuleFileException">The override file is unreadable, malformed, for another dataset, or names an unknown rule or a bad value.</exception>
+    /// <exception cref="RuleFileException">
+    /// The override file cannot be read, is not UTF-8 JSON, is for another dataset, or has an
+    /// unknown key, an unknown rule or an invalid value. Also thrown when no rule stays enabled or
+    /// an enabled rule counts against a dimension of weight 0.
+    /// </exception>
     public static RuleSet Load(string dataset, string? overrideFile)
     {
         ArgumentException.ThrowIfNullOrEmpty(dataset);
 
         var settings = new RuleSetting?[RuleIds.Count];
         var weights = new Dictionary<QualityDimension, double>();
-        string version;
-        using (var shipped = StandardsCatalog.OpenDataFile($"Rules/{dataset}.json"))
+        string shippedFile = $"Rules/{dataset}.json";
+        byte[] shipped;
+        using (var stream = StandardsCatalog.OpenDataFile(shippedFile))
         {
-            version = Apply(shipped, $"Rules/{dataset}.json", dataset, settings, weights, isOverride: false);
+            shipped = RuleFileJson.Read(stream, shippedFile);
         }
+
+        string version = Apply(shipped, shippedFile, dataset, settings, weights, isOverride: false);
 
         if (overrideFile is not null)
         {
-            try
-            {
-                using var stream = File.OpenRead(overrideFile);
-                Apply(stream, overrideFile, dataset, settings, weights, isOverride: true);
-            }
-            catch (IOException ex)
-            {
-                throw new RuleFileException(MessageFormat.Format(Messages.RuleFileInvalid, overrideFile, ex.Message), ex);
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                throw new RuleFileException(MessageFormat.Format(Messages.RuleFileInvalid, overrideFile, ex.Message), ex);
-            }
+            Apply(ReadOverrideFile(overrideFile), overrideFile, dataset, settings, weights, isOverride: true);
         }
 
         return new RuleSet(dataset, version, settings, weights);
@@ -78,100 +72,33 @@ public sealed class RuleSet
     internal IEnumerable<RuleId> EnabledRules =>
         Enumerable.Range(0, _settings.Length).Where(i => _settings[i] is { Enabled: true }).Select(i => (RuleId)i);
 
-    private static string Apply(Stream stream, string fileName, string dataset, RuleSetting?[] settings, Dictionary<QualityDimension, double> weights, bool isOverride)
+    /// <summary>Applies one file and then checks the combined settings, so that a fault is reported against the file that introduced it.</summary>
+    private static string Apply(byte[] content, string fileName, string dataset, RuleSetting?[] settings, Dictionary<QualityDimension, double> weights, bool isOverride)
     {
-        JsonDocument document;
+        string version;
+        using (var document = RuleFileJson.Parse(content, fileName))
+        {
+            version = new RuleFileReader(fileName, dataset, settings, weights, isOverride).Apply(document.RootElement);
+        }
+
+        RuleSetValidation.Validate(fileName, settings, weights);
+        return version;
+    }
+
+    private static byte[] ReadOverrideFile(string path)
+    {
         try
         {
-            document = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            using var stream = File.OpenRead(path);
+            return RuleFileJson.Read(stream, path);
         }
-        catch (JsonException ex)
+        catch (IOException ex)
         {
-            throw new RuleFileException(MessageFormat.Format(Messages.RuleFileInvalid, fileName, ex.Message), ex);
+            throw new RuleFileException(MessageFormat.Format(Messages.RuleFileUnreadable, path, IoErrorText.Describe(ex, path)), ex);
         }
-
-        using (document)
+        catch (UnauthorizedAccessException ex)
         {
-            var root = document.RootElement;
-            string fileDataset = ReadString(root, "dataset", fileName) ?? dataset;
-            if (!string.Equals(fileDataset, dataset, StringComparison.OrdinalIgnoreCase))
-            {
-                throw Invalid(fileName, MessageFormat.Format(Messages.RuleFileDatasetMismatch, fileDataset, dataset));
-            }
-
-            if (root.TryGetProperty("weights", out var weightElement))
-            {
-                foreach (var property in weightElement.EnumerateObject())
-                {
-                    if (!Enum.TryParse<QualityDimension>(property.Name, ignoreCase: true, out var dimension)
-                        || !property.Value.TryGetDouble(out double weight) || weight < 0)
-                    {
-                        throw Invalid(fileName, MessageFormat.Format(Messages.RuleFileBadValue, "weights", property.Name, property.Value.ToString()));
-                    }
-
-                    weights[dimension] = weight;
-                }
-            }
-
-            if (root.TryGetProperty("rules", out var rules))
-            {
-                foreach (var rule in rules.EnumerateArray())
-                {
-                    ApplyRule(rule, fileName, dataset, settings, isOverride);
-                }
-            }
-
-            return ReadString(root, "version", fileName) ?? "";
+            throw new RuleFileException(MessageFormat.Format(Messages.RuleFileUnreadable, path, IoErrorText.Describe(ex, path)), ex);
         }
     }
-
-    private static void ApplyRule(JsonElement rule, string fileName, string dataset, RuleSetting?[] settings, bool isOverride)
-    {
-        string id = ReadString(rule, "id", fileName) ?? "";
-        if (!RuleIds.TryParse(id, out var ruleId) || (isOverride && settings[(int)ruleId] is null))
-        {
-            throw Invalid(fileName, MessageFormat.Format(Messages.RuleFileUnknownRule, id, dataset));
-        }
-
-        var current = settings[(int)ruleId] ?? new RuleSetting(true, Severity.Error, QualityDimension.Conformity, new Dictionary<string, int>());
-        bool enabled = rule.TryGetProperty("enabled", out var e) ? ReadBool(e, id, "enabled", fileName) : current.Enabled;
-        var severity = rule.TryGetProperty("severity", out var s) ? ReadEnum<Severity>(s, id, "severity", fileName) : current.Severity;
-        var dimension = rule.TryGetProperty("dimension", out var d) ? ReadEnum<QualityDimension>(d, id, "dimension", fileName) : current.Dimension;
-        var parameters = new Dictionary<string, int>(current.Parameters, StringComparer.Ordinal);
-        if (rule.TryGetProperty("parameters", out var p))
-        {
-            foreach (var property in p.EnumerateObject())
-            {
-                if (!property.Value.TryGetInt32(out int value))
-                {
-                    throw Invalid(fileName, MessageFormat.Format(Messages.RuleFileBadValue, id, property.Name, property.Value.ToString()));
-                }
-
-                parameters[property.Name] = value;
-            }
-        }
-
-        settings[(int)ruleId] = new RuleSetting(enabled, severity, dimension, parameters);
-    }
-
-    private static bool ReadBool(JsonElement value, string rule, string name, string fileName) => value.ValueKind switch
-    {
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => throw Invalid(fileName, MessageFormat.Format(Messages.RuleFileBadValue, rule, name, value.ToString())),
-    };
-
-    private static T ReadEnum<T>(JsonElement value, string rule, string name, string fileName)
-        where T : struct, Enum =>
-        value.ValueKind == JsonValueKind.String && Enum.TryParse<T>(value.GetString(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-            ? parsed
-            : throw Invalid(fileName, MessageFormat.Format(Messages.RuleFileBadValue, rule, name, value.ToString()));
-
-    private static string? ReadString(JsonElement element, string name, string fileName) =>
-        !element.TryGetProperty(name, out var value) ? null
-        : value.ValueKind == JsonValueKind.String ? value.GetString()
-        : throw Invalid(fileName, MessageFormat.Format(Messages.RuleFileBadValue, name, name, value.ToString()));
-
-    private static RuleFileException Invalid(string fileName, string reason) =>
-        new(MessageFormat.Format(Messages.RuleFileInvalid, fileName, reason));
 }

@@ -13,6 +13,7 @@ namespace Jinbao.Quality.Samples;
 public static class SampleGenerator
 {
     private const int ProgressInterval = 1 << 16;
+    private const int CancellationInterval = 1 << 12;
     private const int FileBufferSize = 1 << 16;
 
     // The parameter name that ArgumentException reports for an invalid option.
@@ -29,16 +30,23 @@ public static class SampleGenerator
     /// <summary>
     /// Writes the sample to <see cref="SampleOptions.OutputPath"/> and the answer key beside it,
     /// replacing existing files. Each answer-key row names the spreadsheet row of a faulty record
-    /// (the header is row 1), the element id of the faulty field and the rule id.
+    /// (the header is row 1), the element id of the faulty field and the rule id. Both files are
+    /// written under temporary names in the same folder and renamed only when complete, so a
+    /// failure or cancellation leaves any earlier files untouched and no partial file behind.
     /// </summary>
     /// <param name="options">What to write.</param>
     /// <param name="progress">Receives the number of records written so far, every 65,536 records and at the end.</param>
+    /// <param name="cancellationToken">Checked every 4,096 records and before the files are renamed.</param>
     /// <returns>The number of records and of faulty records, and where the answer key is.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">An option is out of range; the message names it and the allowed values.</exception>
-    /// <exception cref="IOException">A file cannot be created or written, for example because its folder does not exist.</exception>
+    /// <exception cref="IOException">
+    /// A file cannot be created, written or renamed, for example because its folder does not exist
+    /// or the output path is a folder. The message is the runtime's English text.
+    /// </exception>
     /// <exception cref="UnauthorizedAccessException">A file may not be written.</exception>
-    public static SampleSummary Write(SampleOptions options, IProgress<long>? progress = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled; the temporary files are deleted.</exception>
+    public static SampleSummary Write(SampleOptions options, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
 
@@ -66,15 +74,36 @@ public static class SampleGenerator
         var schedule = new FaultSchedule(kinds.Where(f => rules.IsEnabled(SampleFaults.Describe(f).Rule)), random);
 
         string answerKeyPath = options.OutputPath + ".answers.csv";
+        RejectFolder(options.OutputPath);
+        RejectFolder(answerKeyPath);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        string outputTemporary = TemporaryPath(options.OutputPath);
+        string answerKeyTemporary = TemporaryPath(answerKeyPath);
         long faultyRecords;
-        using (var output = CreateText(options.OutputPath, encoding))
-        using (var answers = CreateText(answerKeyPath, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+        try
         {
-            output.Write(string.Join(',', writer.Header));
-            output.Write(LineBreak);
-            answers.Write("row,field,rule");
-            answers.Write(LineBreak);
-            faultyRecords = WriteRecords(options, writer, schedule, random, output, answers, progress);
+            using (var output = CreateText(outputTemporary, encoding))
+            using (var answers = CreateText(answerKeyTemporary, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            {
+                output.Write(string.Join(',', writer.Header));
+                output.Write(LineBreak);
+                answers.Write("row,field,rule");
+                answers.Write(LineBreak);
+                faultyRecords = WriteRecords(options, writer, schedule, random, output, answers, progress, cancellationToken);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // NOTE: if the second rename fails, the new answer key sits beside the earlier extract.
+            File.Move(answerKeyTemporary, answerKeyPath, overwrite: true);
+            File.Move(outputTemporary, options.OutputPath, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(outputTemporary);
+            TryDelete(answerKeyTemporary);
+            throw;
         }
 
         if (options.Records % ProgressInterval != 0)
@@ -92,13 +121,19 @@ public static class SampleGenerator
         SampleRandom random,
         StreamWriter output,
         StreamWriter answers,
-        IProgress<long>? progress)
+        IProgress<long>? progress,
+        CancellationToken cancellationToken)
     {
         var line = new SampleLine();
         Func<SampleFault, bool> canPlant = writer.CanPlant;
         long faultyRecords = 0;
         for (long index = 0; index < options.Records; index++)
         {
+            if (index % CancellationInterval == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var fault = random.Chance(options.ErrorRate) ? schedule.Next(canPlant) : SampleFault.None;
             writer.Write(index, fault, line);
             output.Write(line.Span);
@@ -127,6 +162,30 @@ public static class SampleGenerator
 
     private static StreamWriter CreateText(string path, Encoding encoding) =>
         new(path, encoding, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, BufferSize = FileBufferSize });
+
+    // Checked before any record is written: the rename at the end would fail only after the whole file was made.
+    private static void RejectFolder(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"'{path}' is a folder. Give the path of a file to write.");
+        }
+    }
+
+    // The same folder as the target, so that the final rename does not copy across file systems.
+    private static string TemporaryPath(string path) => $"{path}.tmp-{Environment.ProcessId}";
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the original failure is the one to report, and a leftover temporary file replaces nothing.
+        }
+    }
 
     private static string SelectDataset(string? dataset) => dataset?.Trim().ToLowerInvariant() switch
     {
