@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using System.Text;
 using Jinbao.Cli.Commands;
@@ -17,6 +18,13 @@ internal static class Program
         CultureInfo.CurrentUICulture = culture;
 
         var root = new RootCommand(CliText.RootDescription);
+
+        // System.CommandLine 2.0.0's zh-Hans resources leave this description in English.
+        foreach (var help in root.Options.OfType<HelpOption>())
+        {
+            help.Description = CliText.HelpOption;
+        }
+
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(SampleCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());

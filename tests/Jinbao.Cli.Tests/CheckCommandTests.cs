@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Jinbao.Cli.Tests.Support;
+using Jinbao.Quality.Samples;
 
 namespace Jinbao.Cli.Tests;
 
@@ -168,6 +169,75 @@ public sealed class CheckCommandTests
         Assert.Equal(2, exit);
         Assert.Equal("earlier", File.ReadAllText(Path.Combine(output, "report.json")));
         Assert.Single(Directory.GetFiles(output));
+    }
+
+    [Fact]
+    public void Check_EmptyFileArgument_ExitsTwoWithHint()
+    {
+        var (exit, _, stderr) = JinbaoProcess.Run("check", "");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("文件路径是空的", stderr);
+        Assert.Contains("jinbao check persons.csv", stderr);
+        Assert.DoesNotContain("内部错误", stderr);
+    }
+
+    [Theory]
+    [InlineData("--output", "--output 的值是空的")]
+    [InlineData("-o", "--output 的值是空的")]
+    [InlineData("--rules", "--rules 的值是空的")]
+    [InlineData("--sheet", "--sheet 的值是空的")]
+    public void Check_EmptyOptionValue_ExitsTwoNamingOption(string option, string expected)
+    {
+        using var folder = new TempFolder();
+        string input = folder.File("clean.csv");
+        File.WriteAllText(input, $"{PersonHeader}\r\n{WithCheck(MaleId)},张三,1,19900307,01,21,110101,13812345678\r\n");
+
+        var (exit, _, stderr) = JinbaoProcess.Run("check", input, option, "");
+
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, stderr);
+        Assert.DoesNotContain("内部错误", stderr);
+    }
+
+    [Fact]
+    public void Check_VerboseEmptyFile_PrintsNoStack()
+    {
+        using var folder = new TempFolder();
+        string input = folder.File("empty.csv");
+        File.WriteAllBytes(input, []);
+
+        var (exit, _, stderr) = JinbaoProcess.Run("check", input, "--verbose", "--output", folder.File("out"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("是空的", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.DoesNotContain(" at Jinbao.", stderr);
+    }
+
+    [SignalFact]
+    public void Check_InterruptedWhileWritingReports_LeavesNoReport()
+    {
+        using var folder = new TempFolder();
+        string input = folder.File("faulty.csv");
+
+        // A planted fault in every record gives at least half a million findings, which take seconds to write.
+        SampleGenerator.Write(new SampleOptions { Records = 500_000, ErrorRate = 1, OutputPath = input, Today = new DateOnly(2026, 1, 15) });
+        string output = folder.File("out");
+
+        using var running = RunningJinbao.Start("check", input, "--quiet", "--output", output);
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (!(Directory.Exists(output) && Directory.EnumerateFiles(output).Any()) && !running.HasExited && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(20);
+        }
+
+        running.Interrupt();
+        var (exit, stdout, stderr) = running.WaitForExit(TimeSpan.FromMinutes(1));
+
+        Assert.True(exit == 130, $"exit {exit}\n{stdout}\n{stderr}");
+        Assert.Contains("检查已取消", stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(output));
     }
 
     [Fact]

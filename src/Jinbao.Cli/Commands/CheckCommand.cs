@@ -4,6 +4,7 @@ using Jinbao.Cli.Resources;
 using Jinbao.Quality.Checking;
 using Jinbao.Quality.Reports;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Spectre.Console;
 
 namespace Jinbao.Cli.Commands;
@@ -17,12 +18,16 @@ internal static class CheckCommand
     public static Command Create()
     {
         var file = new Argument<string>("FILE") { Description = CliText.CheckFileArgument };
+        NonEmptyValue.Require(file, CliText.CheckFileEmpty);
         var dataset = new Option<string?>("--dataset") { Description = CliText.DatasetOption };
         dataset.AcceptOnlyFromAmong("person", "employer");
         var output = new Option<string>("--output", "-o") { Description = CliText.OutputOption, DefaultValueFactory = _ => "jinbao-report" };
+        NonEmptyValue.Require(output, CliText.ReportOutputEmpty);
         var encoding = new Option<string?>("--encoding") { Description = CliText.EncodingOption };
         var sheet = new Option<string?>("--sheet") { Description = CliText.SheetOption };
+        NonEmptyValue.Require(sheet, CliText.SheetOptionEmpty);
         var rules = new Option<string?>("--rules") { Description = CliText.RulesOption };
+        NonEmptyValue.Require(rules, CliText.RulesOptionEmpty);
         var quiet = new Option<bool>("--quiet", "-q") { Description = CliText.QuietOption };
         var verbose = new Option<bool>("--verbose") { Description = CliText.VerboseOption };
 
@@ -32,8 +37,12 @@ internal static class CheckCommand
             using var logging = LoggerFactory.Create(builder =>
             {
                 builder.SetMinimumLevel(parsed.GetValue(verbose) ? LogLevel.Information : LogLevel.None);
-                builder.AddSimpleConsole(console => console.SingleLine = true);
-                builder.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+                builder.AddConsole(console =>
+                {
+                    console.FormatterName = SingleLineLogFormatter.FormatterName;
+                    console.LogToStandardErrorThreshold = LogLevel.Trace;
+                });
+                builder.AddConsoleFormatter<SingleLineLogFormatter, ConsoleFormatterOptions>();
             });
             var options = new CheckOptions
             {
@@ -45,7 +54,7 @@ internal static class CheckCommand
                 Logger = logging.CreateLogger("Jinbao.Quality"),
             };
             return Execute(options, parsed.GetValue(output)!, parsed.GetValue(quiet), cancellation);
-        }));
+        }, CliText.Cancelled));
         return command;
     }
 
@@ -53,7 +62,15 @@ internal static class CheckCommand
     {
         using var result = RunWithProgress(options, quiet, cancellation);
         cancellation.ThrowIfCancellationRequested();
-        ReportOutput.Write(outputDirectory, result);
+        try
+        {
+            ReportOutput.Write(outputDirectory, result, cancellation);
+        }
+        catch (IOException ex)
+        {
+            // ReportOutput's message is already Chinese and names the folder and the reason.
+            throw new OutputException(ex.Message, ex);
+        }
 
         var report = result.Report;
         if (!quiet)

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using Jinbao.Cli.Resources;
+using Jinbao.Quality;
 using Jinbao.Standards;
 
 namespace Jinbao.Cli.Commands;
@@ -9,14 +11,23 @@ internal static class RulesCommand
 {
     public static Command Create()
     {
-        var dataset = new Option<string>("--dataset") { Description = CliText.DatasetOption, DefaultValueFactory = _ => "person" };
+        var dataset = new Option<string>("--dataset") { Description = CliText.RulesDatasetOption, DefaultValueFactory = _ => "person" };
         dataset.AcceptOnlyFromAmong("person", "employer");
         var command = new Command("rules", CliText.RulesDescription) { dataset };
-        command.SetAction(parsed => CommandErrors.Run(_ =>
+        command.SetAction(parsed => CommandErrors.Run(() =>
         {
             using var stream = StandardsCatalog.OpenDataFile($"Rules/{parsed.GetValue(dataset)}.json");
             using var stdout = Console.OpenStandardOutput();
-            stream.CopyTo(stdout);
+            try
+            {
+                stream.CopyTo(stdout);
+            }
+            catch (IOException ex)
+            {
+                // The rule file is embedded in the program, so the failure is on standard output, such as a full disk or device.
+                throw new OutputException(string.Format(CultureInfo.CurrentCulture, CliText.StandardOutputFailed, IoErrorText.Describe(ex)), ex);
+            }
+
             return ExitCodes.Success;
         }));
         return command;

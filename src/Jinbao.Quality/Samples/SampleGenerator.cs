@@ -42,7 +42,7 @@ public static class SampleGenerator
     /// <exception cref="ArgumentException">An option is out of range; the message names it and the allowed values.</exception>
     /// <exception cref="IOException">
     /// A file cannot be created, written or renamed, for example because its folder does not exist
-    /// or the output path is a folder. The message is the runtime's English text.
+    /// or the output path is a folder. The message is English.
     /// </exception>
     /// <exception cref="UnauthorizedAccessException">A file may not be written.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; the temporary files are deleted.</exception>
@@ -163,7 +163,7 @@ public static class SampleGenerator
     private static StreamWriter CreateText(string path, Encoding encoding) =>
         new(path, encoding, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, BufferSize = FileBufferSize });
 
-    // Checked before any record is written: the rename at the end would fail only after the whole file was made.
+    // Checked before any record is written, because otherwise the final rename would fail only after the whole file was made.
     private static void RejectFolder(string path)
     {
         if (Directory.Exists(path))
@@ -183,7 +183,7 @@ public static class SampleGenerator
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Best effort: the original failure is the one to report, and a leftover temporary file replaces nothing.
+            // Best effort. The original failure is the one to report, and a leftover temporary file replaces nothing.
         }
     }
 

@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace Jinbao.Cli.Commands;
+
+/// <summary>
+/// Rejects an empty or blank value at parse time, with a message that names the option. Passed on,
+/// an empty path makes the runtime throw an <see cref="ArgumentException"/>, which the command would
+/// report as an internal error.
+/// </summary>
+internal static class NonEmptyValue
+{
+    public static void Require(Argument<string> argument, string message) =>
+        argument.Validators.Add(result =>
+        {
+            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
+            {
+                result.AddError(message);
+            }
+        });
+
+    public static void Require<T>(Option<T> option, string message) =>
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && string.IsNullOrWhiteSpace(result.GetValueOrDefault<string?>()))
+            {
+                result.AddError(message);
+            }
+        });
+}
