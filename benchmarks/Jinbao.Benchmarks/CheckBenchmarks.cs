@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Jinbao.Quality.Checking;
 using Jinbao.Quality.Samples;
 
@@ -9,7 +12,7 @@ namespace Jinbao.Benchmarks;
 /// extract (2 % planted faults). Run: dotnet run -c Release --project benchmarks/Jinbao.Benchmarks -- --filter '*CheckBenchmarks*'
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[Config(typeof(InProcessConfig))]
 public class CheckBenchmarks
 {
     private string _path = "";
@@ -37,9 +40,23 @@ public class CheckBenchmarks
     public long ParseOnly() => ParseOnlyPass.Run(_path);
 
     [Benchmark]
+    public long ParseWithStrings() => ParseOnlyPass.RunWithStrings(_path);
+
+    [Benchmark]
     public long Check()
     {
         using var result = QualityCheck.Run(new CheckOptions { Path = _path });
         return result.Report.Records;
     }
+}
+
+/// <summary>
+/// Runs in the host process, so the benchmark sees the same runtime settings as the jinbao
+/// command (no dynamic PGO, workstation non-concurrent GC), with a short run: the check of a
+/// million records takes a third of a second, and five iterations are stable to a few percent.
+/// </summary>
+internal sealed class InProcessConfig : ManualConfig
+{
+    public InProcessConfig() =>
+        AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(1).WithIterationCount(5));
 }

@@ -4,14 +4,17 @@ using BenchmarkDotNet.Running;
 using Jinbao.Benchmarks;
 using Jinbao.Quality.Checking;
 
-// "parse FILE" and "check FILE" time one whole-file pass outside BenchmarkDotNet, for the
+// "parse FILE", "parse-strings FILE" and "check FILE" time one whole-file pass outside BenchmarkDotNet, for the
 // 10-million-record runs recorded in docs/benchmarks.md; anything else goes to BenchmarkDotNet.
-if (args.Length == 2 && args[0] is "parse" or "check")
+if (args.Length == 2 && args[0] is "parse" or "parse-strings" or "check")
 {
     var stopwatch = Stopwatch.StartNew();
-    long records = args[0] == "parse"
-        ? ParseOnlyPass.Run(args[1])
-        : RunCheck(args[1]);
+    long records = args[0] switch
+    {
+        "parse" => ParseOnlyPass.Run(args[1]),
+        "parse-strings" => ParseOnlyPass.RunWithStrings(args[1]),
+        _ => RunCheck(args[1]),
+    };
     stopwatch.Stop();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{args[0]}: {records:N0} records in {stopwatch.Elapsed.TotalSeconds:F2} s = {records / stopwatch.Elapsed.TotalSeconds:N0} records/s"));
     return;

@@ -43,8 +43,10 @@ internal sealed partial class RecordChecker
             return;
         }
 
-        bool birthdayAhead = _today.Month < date.Month || (_today.Month == date.Month && _today.Day < date.Day);
-        int age = _today.Year - date.Year - (birthdayAhead ? 1 : 0);
+        // DateOnly computes its year, month and day from a day number on every call, so the
+        // check date's parts are kept as one yyyyMMdd number and the birth date's taken once.
+        date.Deconstruct(out int year, out int month, out int day);
+        int age = ((_todayNumber - ((year * 10000) + (month * 100) + day)) / 10000);
         if (age >= _minAge && age <= _maxAge)
         {
             return;

@@ -15,6 +15,7 @@ internal sealed partial class RecordChecker
     private readonly ColumnBinding[] _columns;
     private readonly StandardsCatalog _standards;
     private readonly DateOnly _today;
+    private readonly int _todayNumber;
     private readonly bool[] _enabled;
     private readonly ushort[] _flagBits;
     private readonly int _minAge;
@@ -46,6 +47,7 @@ internal sealed partial class RecordChecker
         _columns = [.. columns];
         _standards = standards;
         _today = today;
+        _todayNumber = (today.Year * 10000) + (today.Month * 100) + today.Day;
         _enabled = new bool[RuleIds.Count];
         _flagBits = new ushort[RuleIds.Count];
         foreach (var id in rules.EnabledRules)

@@ -84,7 +84,14 @@ internal sealed partial class PersonSampleWriter
                 _id[_random.Next(6, 17)] = _random.Pick(DigitLookAlikes);
                 break;
             case SampleFault.PersonIdCheckCharacter:
-                _id[17] = SampleValueFaults.PickOtherThan(CheckCharacters, _id[17], _random);
+                // A number ending in 000 with a wrong check character reads as digits a
+                // spreadsheet zeroed, which is a different finding; another character is picked.
+                char correct = _id[17];
+                do
+                {
+                    _id[17] = SampleValueFaults.PickOtherThan(CheckCharacters, correct, _random);
+                }
+                while (_id[15] == '0' && _id[16] == '0' && _id[17] == '0');
                 break;
             case SampleFault.PersonIdImpossibleBirthDate:
                 WriteImpossibleBirthDateId();
