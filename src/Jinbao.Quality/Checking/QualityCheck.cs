@@ -29,7 +29,7 @@ public static class QualityCheck
         }
         catch (Exception ex) when (ex is ExtractReadException or RuleFileException)
         {
-            // A fault of the input: the message says everything, a stack trace would only confuse.
+            // A fault of the input: the message explains it, and a stack trace would only confuse.
             QualityCheckLog.CheckRejected(options.Logger, options.Path, ex.Message);
             throw;
         }
@@ -110,7 +110,11 @@ public static class QualityCheck
         // A record reader keeps one processor busy, so the others check; a chunk reader only scans
         // bytes, so every processor parses and checks.
         var chunks = reader as CsvChunkReader;
-        int workerCount = workers > 0 ? workers : chunks is not null ? Environment.ProcessorCount : Math.Max(1, Environment.ProcessorCount - 1);
+        int workerCount = workers;
+        if (workerCount <= 0)
+        {
+            workerCount = chunks is not null ? Environment.ProcessorCount : Math.Max(1, Environment.ProcessorCount - 1);
+        }
         int poolSize = (workerCount * 2) + 4;
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = failure.Token;
@@ -198,7 +202,7 @@ public static class QualityCheck
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    // Parsing is faster than checking, so the reader would idle on a full queue; when the workers
+    // Parsing is faster than checking, so the reader would idle on a full queue. When the workers
     // are behind, it checks the block it has just filled itself.
     private const int QueueDepthForReaderToCheck = 2;
 

@@ -86,7 +86,7 @@ internal sealed partial class RecordChecker
         _division = -1;
         _divisionColumn = -1;
 
-        // A row with too many or too few fields has its values under the wrong headers; checking
+        // A row with too many or too few fields has its values under the wrong headers. Checking
         // them would only produce misleading findings, so the row gets this one finding.
         int fields = _block.FieldCounts[_record];
         if (fields != 0 && fields != _shape.HeaderColumns && IsEnabled(RuleId.FieldCount))

@@ -3,7 +3,7 @@ using Jinbao.Quality.Resources;
 
 namespace Jinbao.Quality.Reading;
 
-/// <summary>Opens an extract with the reader its content calls for, whatever its file name says.</summary>
+/// <summary>Opens an extract with the reader its content needs, whatever its file name suggests.</summary>
 internal static class ExtractReaderFactory
 {
     /// <summary>Opens the file.</summary>
