@@ -28,6 +28,7 @@ internal static class Program
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(SampleCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
