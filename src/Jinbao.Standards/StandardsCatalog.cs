@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Jinbao.Standards.CodeSets;
 using Jinbao.Standards.Divisions;
 using Jinbao.Standards.Elements;
+using Jinbao.Standards.Parameters;
 
 namespace Jinbao.Standards;
 
@@ -16,8 +17,9 @@ public sealed class StandardsCatalog
 
     private readonly Dictionary<string, Dataset> _datasets;
 
-    private StandardsCatalog(string version, IReadOnlyList<DataElement> elements, Dictionary<string, Dataset> datasets, CodeSetCatalog codeSets, DivisionCodeHistory divisions)
+    private StandardsCatalog(string version, IReadOnlyList<DataElement> elements, Dictionary<string, Dataset> datasets, CodeSetCatalog codeSets, DivisionCodeHistory divisions, ContributionParameters contributionParameters)
     {
+        ContributionParameters = contributionParameters;
         Version = version;
         Elements = elements;
         _datasets = datasets;
@@ -39,6 +41,9 @@ public sealed class StandardsCatalog
 
     /// <summary>The GB/T 2260 division-code history.</summary>
     public DivisionCodeHistory Divisions { get; }
+
+    /// <summary>The contribution-base limits and contribution rates by province and year.</summary>
+    public ContributionParameters ContributionParameters { get; }
 
     /// <summary>Returns the catalog shipped with the product; it is loaded once and shared.</summary>
     public static StandardsCatalog Default => DefaultCatalog.Value;
@@ -73,7 +78,8 @@ public sealed class StandardsCatalog
         foreach (var d in datasetFile.Datasets)
         {
             var members = d.Elements.Select(m => new DatasetElement(Resolve(byId, m.Element, d.Id), m.Required)).ToList();
-            datasets.Add(d.Id, new Dataset(d.Id, d.Name, Resolve(byId, d.Key, d.Id), members));
+            var uniqueKey = (d.UniqueKey ?? []).Select(id => Resolve(byId, id, d.Id)).ToList();
+            datasets.Add(d.Id, new Dataset(d.Id, d.Name, Resolve(byId, d.Key, d.Id), members) { UniqueKey = uniqueKey });
         }
 
         var codeSets = CodeSetCatalog.LoadDefault();
@@ -82,7 +88,7 @@ public sealed class StandardsCatalog
             _ = codeSets.Get(element.CodeSet ?? throw new InvalidOperationException($"Code element '{element.Id}' names no code set."));
         }
 
-        return new StandardsCatalog(dictionary.Version, elements, datasets, codeSets, DivisionCodeHistory.LoadDefault());
+        return new StandardsCatalog(dictionary.Version, elements, datasets, codeSets, DivisionCodeHistory.LoadDefault(), ContributionParameters.LoadDefault());
     }
 
     private static DataElement Resolve(Dictionary<string, DataElement> byId, string id, string dataset) =>
@@ -96,7 +102,7 @@ public sealed class StandardsCatalog
 
     private sealed record DatasetFile(string Version, List<DatasetEntry> Datasets);
 
-    private sealed record DatasetEntry(string Id, string Name, string Key, List<MemberEntry> Elements);
+    private sealed record DatasetEntry(string Id, string Name, string Key, List<string>? UniqueKey, List<MemberEntry> Elements);
 
     private sealed record MemberEntry(string Element, bool Required);
 }

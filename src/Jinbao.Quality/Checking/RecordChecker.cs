@@ -25,6 +25,9 @@ internal sealed partial class RecordChecker
     private readonly int _birthDateElementColumn;
     private readonly char[] _scratch = new char[256];
 
+    // Null for the person and employer datasets, so their records skip the business rules.
+    private readonly BusinessColumns? _business;
+
     // The state of the record being checked, read by the cross-field rules after the columns.
     private RecordBlock _block = null!;
     private int _record;
@@ -62,6 +65,7 @@ internal sealed partial class RecordChecker
         _documentTypeColumn = Array.FindIndex(_columns, c => c.Element.Id == "IdDocumentType");
         _sexElementColumn = Array.FindIndex(_columns, c => c.Element.Id == "Sex");
         _birthDateElementColumn = Array.FindIndex(_columns, c => c.Element.Id == "BirthDate");
+        _business = BusinessColumns.Bind(_columns, standards.FindDataset(rules.Dataset), rules);
     }
 
     /// <summary>Checks every record of the block, writing findings, flags and keys into it.</summary>
@@ -113,6 +117,10 @@ internal sealed partial class RecordChecker
         }
 
         CheckCrossFields();
+        if (_business is not null)
+        {
+            CheckBusinessRecord(_business);
+        }
     }
 
     private void CheckField(int c, ColumnBinding column, ReadOnlySpan<char> raw)
@@ -139,6 +147,15 @@ internal sealed partial class RecordChecker
                 break;
             case ElementKind.PhoneNumber:
                 CheckPhone(c, column, raw);
+                break;
+            case ElementKind.Period:
+                CheckPeriod(c, column, raw);
+                break;
+            case ElementKind.Money:
+                CheckMoney(c, column, raw);
+                break;
+            case ElementKind.BankCardNumber:
+                CheckBankCard(c, column, raw);
                 break;
             default:
                 CheckLength(c, column, raw.Trim());

@@ -57,6 +57,14 @@ internal static class RecordKey
     public static ulong FromPersonId(ReadOnlySpan<char> value, IdDocumentType type) =>
         type == IdDocumentType.LegacyCitizenId ? FromPersonId(PersonIdNumber.UpgradeLegacy(value)) : FromPersonId(value);
 
+    /// <summary>
+    /// Combines a person key with a code and a period or date, for datasets where one person has
+    /// many records: bits 0–60 hold the person (<see cref="FromPersonId(ReadOnlySpan{char})"/> stays
+    /// below 2^61), bits 64–91 the code and bits 96–127 the period or date.
+    /// </summary>
+    public static UInt128 Compose(ulong person, uint code, uint periodOrDate) =>
+        new((ulong)periodOrDate << 32 | code, person);
+
     /// <summary>Encodes an 18-character unified social credit code of valid characters; <see cref="None"/> otherwise.</summary>
     public static UInt128 FromUscc(ReadOnlySpan<char> value)
     {

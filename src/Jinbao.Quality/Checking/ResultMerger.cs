@@ -19,6 +19,10 @@ internal sealed class ResultMerger
     private readonly int _keyColumn;
     private readonly string _keyHeader;
     private readonly bool _maskKey;
+
+    // The columns of a composite unique key (person, code, period or date); empty when the key column alone is unique.
+    private readonly int[] _compositeColumns;
+    private readonly string[] _compositeHeaders;
     private readonly bool _duplicateEnabled;
     private readonly ushort _duplicateBits;
     private KeyIndex<ulong>? _narrowKeys;
@@ -34,12 +38,15 @@ internal sealed class ResultMerger
         _keyColumn = columns.ToList().FindIndex(c => c.Element == dataset.Key);
         _keyHeader = _keyColumn >= 0 ? columns[_keyColumn].Header : "";
         _maskKey = dataset.Key.Kind == ElementKind.PersonIdNumber;
+        _compositeColumns = dataset.UniqueKey.Select(e => columns.ToList().FindIndex(c => c.Element == e)).ToArray();
+        _compositeColumns = _compositeColumns.Contains(-1) ? [] : _compositeColumns;
+        _compositeHeaders = _compositeColumns.Select(c => columns[c].Header).ToArray();
         _duplicateEnabled = _keyColumn >= 0 && rules.IsEnabled(RuleId.KeyDuplicate);
         if (_duplicateEnabled)
         {
             var setting = rules.Get(RuleId.KeyDuplicate)!;
             _duplicateBits = (ushort)(1 << ((int)setting.Dimension + (setting.Severity == Severity.Error ? 0 : 8)));
-            if (_maskKey)
+            if (_maskKey && _compositeColumns.Length == 0)
             {
                 _narrowKeys = new KeyIndex<ulong>(expectedRecords);
             }
@@ -83,7 +90,10 @@ internal sealed class ResultMerger
                 flags |= _duplicateBits;
                 var raw = block.Field(r, _keyColumn).Trim();
                 string shown = _maskKey ? ValueMasking.MaskIdentity(raw) : raw.ToString();
-                Spill(row, new PendingFinding(r, _keyColumn, RuleId.KeyDuplicate, shown, MessageFormat.Format(Messages.Finding_KeyDuplicate, _keyHeader, shown, first)));
+                string message = _compositeColumns.Length == 0
+                    ? MessageFormat.Format(Messages.Finding_KeyDuplicate, _keyHeader, shown, first)
+                    : DescribeCompositeDuplicate(block, r, shown, first);
+                Spill(row, new PendingFinding(r, _keyColumn, RuleId.KeyDuplicate, shown, message));
             }
 
             Count(flags);
@@ -138,6 +148,19 @@ internal sealed class ResultMerger
             .Select(r => new RuleCount(RuleIds.Name(r.Id), r.Setting.Dimension, r.Setting.Severity, RuleDescriptions.Describe(r.Id), _ruleCounts[(int)r.Id]))
             .ToList();
         return (dimensions, Math.Round(weightSum > 0 ? score : 100, 2), rules);
+    }
+
+    private string DescribeCompositeDuplicate(RecordBlock block, int record, string shownKey, int firstRow)
+    {
+        var parts = new string[_compositeColumns.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            int column = _compositeColumns[i];
+            string value = column == _keyColumn ? shownKey : block.Field(record, column).Trim().ToString();
+            parts[i] = MessageFormat.Format(Messages.KeyPart, _compositeHeaders[i], value);
+        }
+
+        return MessageFormat.Format(Messages.Finding_CompositeKeyDuplicate, string.Join(Messages.ListSeparator, parts), firstRow, _compositeHeaders[1], _compositeHeaders[2]);
     }
 
     private void Prefetch(UInt128 key)

@@ -40,6 +40,17 @@ internal static class RuleIds
         "uscc.legacy-check-character",
         "employer.division-mismatch",
         "record.field-count",
+        "period.format",
+        "money.format",
+        "money.negative",
+        "bank-card.format",
+        "bank-card.check-digit",
+        "enrolment.termination-before-enrolment",
+        "enrolment.termination-missing",
+        "contribution.base-range",
+        "contribution.amount-mismatch",
+        "payment-date.before-period",
+        "benefit.pension-age",
     ];
 
     private static readonly Dictionary<string, RuleId> ByName =

@@ -9,7 +9,7 @@ namespace Jinbao.Quality.Rules;
 internal static class RuleSetValidation
 {
     /// <summary>Rejects settings under which the score or a rule would be meaningless, naming <paramref name="fileName"/> as the file to correct.</summary>
-    /// <exception cref="RuleFileException">No rule is enabled, a measured dimension has weight 0, the weights overflow, or the age range is invalid.</exception>
+    /// <exception cref="RuleFileException">No rule is enabled, a measured dimension has weight 0, the weights overflow, or the age range or another parameter is out of range.</exception>
     public static void Validate(string fileName, IReadOnlyList<RuleSetting?> settings, IReadOnlyDictionary<QualityDimension, double> weights)
     {
         var enabled = Enumerable.Range(0, settings.Count)
@@ -26,6 +26,25 @@ internal static class RuleSetValidation
         if (settings[(int)RuleId.PersonAgeRange] is { } ageRange)
         {
             CheckAgeRange(fileName, ageRange);
+        }
+
+        CheckBusinessParameters(fileName, settings);
+    }
+
+    private static void CheckBusinessParameters(string fileName, IReadOnlyList<RuleSetting?> settings)
+    {
+        foreach (var (rule, name, fallback, lowest, highest) in RuleParameters.Ranges)
+        {
+            if (settings[(int)rule] is not { } setting)
+            {
+                continue;
+            }
+
+            int value = setting.Parameters.GetValueOrDefault(name, fallback);
+            if (value < lowest || value > highest)
+            {
+                throw RuleFileErrors.Invalid(fileName, Messages.RuleFileParameterOutOfRange, RuleIds.Name(rule), name, lowest, highest, value);
+            }
         }
     }
 

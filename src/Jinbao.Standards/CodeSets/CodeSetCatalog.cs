@@ -16,6 +16,9 @@ public sealed class CodeSetCatalog
             Load("Ethnicity", "GB/T 3304-1991", "CodeSets/gbt3304-ethnicity.csv", ExtraAliasesForEthnicity),
             Load("Education", "GB/T 4658-2006", "CodeSets/gbt4658-education.csv", []),
             Load("IdDocumentType", "人社证件类型代码", "CodeSets/id-document-type.csv", []),
+            Load("InsuranceType", "人社险种类型代码", "CodeSets/insurance-type.csv", []),
+            Load("EnrolmentStatus", "人社参保状态代码", "CodeSets/enrolment-status.csv", []),
+            Load("BenefitType", "人社待遇类型代码（产品自定）", "CodeSets/benefit-type.csv", []),
         };
         return new CodeSetCatalog(sets);
     }

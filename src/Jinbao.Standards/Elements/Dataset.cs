@@ -8,6 +8,13 @@ namespace Jinbao.Standards.Elements;
 public sealed record Dataset(string Id, string Name, DataElement Key, IReadOnlyList<DatasetElement> Elements)
 {
     /// <summary>
+    /// The elements whose combination must be unique within a file when <see cref="Key"/> alone
+    /// may repeat, such as person, insurance type and period for contributions; empty when
+    /// <see cref="Key"/> is unique by itself.
+    /// </summary>
+    public IReadOnlyList<DataElement> UniqueKey { get; init; } = [];
+
+    /// <summary>
     /// Finds the element a column header names: the Chinese name, an alias, or the English identifier
     /// (compared without case, spaces, underscores or hyphens).
     /// </summary>

@@ -29,4 +29,13 @@ public enum ElementKind
 
     /// <summary>A unified social credit code, GB 32100-2015.</summary>
     UnifiedSocialCreditCode,
+
+    /// <summary>A calendar month written yyyyMM, such as a contribution period (费款所属期).</summary>
+    Period,
+
+    /// <summary>An amount of money in yuan: digits with at most two decimals, never negative.</summary>
+    Money,
+
+    /// <summary>A bank card number: 16 to 19 digits ending in a Luhn (ISO/IEC 7812-1) check digit.</summary>
+    BankCardNumber,
 }
