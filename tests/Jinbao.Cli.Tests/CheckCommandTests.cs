@@ -260,6 +260,18 @@ public sealed class CheckCommandTests
         Assert.Contains("jinbao --help", stderr);
     }
 
+    [Theory]
+    [InlineData("enrolment")]
+    [InlineData("contribution")]
+    [InlineData("benefit-payment")]
+    public void Rules_BusinessDataset_PrintsItsRuleFile(string dataset)
+    {
+        var (exit, stdout, stderr) = JinbaoProcess.Run("rules", "--dataset", dataset);
+
+        Assert.True(exit == 0, $"exit {exit}\n{stderr}");
+        Assert.Contains($"\"dataset\": \"{dataset}\"", stdout);
+    }
+
     private static void AssertInputError(TempFolder folder, string input, string expected)
     {
         string output = folder.File("out-" + Guid.NewGuid().ToString("N"));

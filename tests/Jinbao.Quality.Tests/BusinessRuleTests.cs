@@ -191,6 +191,67 @@ public sealed class BusinessRuleTests
     }
 
     // Completes digits with a Luhn check digit, computed here independently of the product.
+    [Fact]
+    public void Contributions_OfTwoPersonsAtOneEmployer_AreNotDuplicates()
+    {
+        string other = SyntheticIds.CitizenId("31010119800101246");
+
+        var (result, findings) = ExtractFile.Check(ContributionHeader + Contribution() + Contribution(id: other));
+        using (result)
+        {
+            Assert.DoesNotContain(findings, f => f.Rule == "key.duplicate");
+        }
+    }
+
+    [Fact]
+    public void Contributions_OfOnePersonAtTwoEmployers_AreDuplicates()
+    {
+        string otherEmployer = SyntheticIds.Uscc("91310101" + SyntheticIds.OrganizationCode("MA02CD3E"));
+        string second = Contribution().Replace(Uscc, otherEmployer, StringComparison.Ordinal);
+
+        var (result, findings) = ExtractFile.Check(ContributionHeader + Contribution() + second);
+        using (result)
+        {
+            var duplicate = Assert.Single(findings, f => f.Rule == "key.duplicate");
+            Assert.Equal(3, duplicate.Row);
+        }
+    }
+
+    [Fact]
+    public void FullWidthAmount_IsRepairedWithWarning()
+    {
+        var (result, findings) = ExtractFile.Check(ContributionHeader + Contribution(contributionBase: "１００００"));
+        using (result)
+        {
+            var finding = Assert.Single(findings);
+            Assert.Equal("spreadsheet.repaired", finding.Rule);
+        }
+    }
+
+    [Fact]
+    public void BankCardRepair_MasksTheCardInTheMessage()
+    {
+        var (result, findings) = ExtractFile.Check(BenefitHeader + Benefit(card: "'" + Card));
+        using (result)
+        {
+            var finding = Assert.Single(findings);
+            Assert.Equal("spreadsheet.repaired", finding.Rule);
+            Assert.DoesNotContain(Card, finding.Message);
+            Assert.DoesNotContain(Card, finding.Value);
+        }
+    }
+
+    [Fact]
+    public void MobileNumberAsBankCard_IsMaskedAsMobile()
+    {
+        var (result, findings) = ExtractFile.Check(BenefitHeader + Benefit(card: "13812345678"));
+        using (result)
+        {
+            var finding = Assert.Single(findings, f => f.Rule == "bank-card.format");
+            Assert.Equal("138****5678", finding.Value);
+        }
+    }
+
     private static string LuhnComplete(string payload)
     {
         int sum = 0;

@@ -142,6 +142,20 @@ public sealed class RecordRuleTests
         }
     }
 
+    [Theory]
+    [InlineData("'11010119900307123")]
+    [InlineData("11010119900307123")]
+    public void DamagedIds_HideEveryBirthDateDigit(string id)
+    {
+        var (result, findings) = ExtractFile.Check(PersonHeader + Person(id: id));
+        using (result)
+        {
+            Assert.NotEmpty(findings);
+            Assert.All(findings.Where(f => f.Field == "CitizenIdNumber"), f => Assert.Contains("110101********123", f.Value));
+            Assert.All(findings, f => Assert.DoesNotContain("19900307", f.Message));
+        }
+    }
+
     [Fact]
     public void IdWithLetter_NamesCharacterAndPosition()
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Jinbao.Cli.Resources;
+using Jinbao.Standards;
 using Jinbao.Quality.Checking;
 using Jinbao.Quality.Reports;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,7 @@ internal static class CheckCommand
         var file = new Argument<string>("FILE") { Description = CliText.CheckFileArgument };
         NonEmptyValue.Require(file, CliText.CheckFileEmpty);
         var dataset = new Option<string?>("--dataset") { Description = CliText.DatasetOption };
-        dataset.AcceptOnlyFromAmong("person", "employer");
+        dataset.AcceptOnlyFromAmong([.. StandardsCatalog.Default.Datasets.Select(d => d.Id)]);
         var output = new Option<string>("--output", "-o") { Description = CliText.OutputOption, DefaultValueFactory = _ => "jinbao-report" };
         NonEmptyValue.Require(output, CliText.ReportOutputEmpty);
         var encoding = new Option<string?>("--encoding") { Description = CliText.EncodingOption };

@@ -12,7 +12,7 @@ internal static class RulesCommand
     public static Command Create()
     {
         var dataset = new Option<string>("--dataset") { Description = CliText.RulesDatasetOption, DefaultValueFactory = _ => "person" };
-        dataset.AcceptOnlyFromAmong("person", "employer");
+        dataset.AcceptOnlyFromAmong([.. StandardsCatalog.Default.Datasets.Select(d => d.Id)]);
         var command = new Command("rules", CliText.RulesDescription) { dataset };
         command.SetAction(parsed => CommandErrors.Run(() =>
         {

@@ -29,8 +29,11 @@ internal sealed partial class RecordChecker
 
     private void CheckMoney(int c, ColumnBinding column, ReadOnlySpan<char> raw)
     {
-        // Spreadsheet repair is not applied: it would strip the ".0" of a valid amount such as 5000.0.
-        var value = raw.Trim();
+        if (!TryRepair(c, column, raw, isIdentity: false, out var value, decimalZeroIsDamage: false))
+        {
+            return;
+        }
+
         if (!TryParseMoney(value, out long fen))
         {
             Emit(RuleId.MoneyFormat, c, Show(value), MessageFormat.Format(Messages.Finding_MoneyFormat, column.Header, Show(value)));
@@ -141,7 +144,8 @@ internal sealed partial class RecordChecker
     /// <summary>Shows the first six and last four digits of a card number and masks the rest, as payment-card practice does.</summary>
     internal static string MaskBankCard(ReadOnlySpan<char> value)
     {
-        if (value.Length is < 11 or > 64)
+        // Shorter values are not card numbers; Show masks them if they look like a mobile or ID number.
+        if (value.Length is < 16 or > 64)
         {
             return Show(value);
         }

@@ -255,7 +255,11 @@ internal sealed partial class RecordChecker
 
     private void CheckPhone(int c, ColumnBinding column, ReadOnlySpan<char> raw)
     {
-        var value = raw.Trim();
+        if (!TryRepair(c, column, raw, isIdentity: false, out var value))
+        {
+            return;
+        }
+
         if (!IsPhoneNumber(value))
         {
             string shown = ValueMasking.MaskPhone(value);

@@ -12,7 +12,7 @@ internal sealed partial class RecordChecker
     /// notation, which cannot be undone, as an error.
     /// </summary>
     /// <returns><see langword="false"/> when the value cannot be checked further.</returns>
-    private bool TryRepair(int c, ColumnBinding column, ReadOnlySpan<char> raw, bool isIdentity, out ReadOnlySpan<char> value)
+    private bool TryRepair(int c, ColumnBinding column, ReadOnlySpan<char> raw, bool isIdentity, out ReadOnlySpan<char> value, bool decimalZeroIsDamage = true)
     {
         if (raw.Length > _scratch.Length)
         {
@@ -21,13 +21,20 @@ internal sealed partial class RecordChecker
         }
 
         var damage = SpreadsheetValue.Repair(raw, _scratch, out int written);
+        if (!decimalZeroIsDamage)
+        {
+            // An amount such as 5000.0 is written that way on purpose; dropping ".0" keeps its value.
+            damage &= ~SpreadsheetDamage.TrailingDecimalZero;
+        }
+
         if (damage == SpreadsheetDamage.None)
         {
-            value = raw;
+            value = written == raw.Length ? raw : _scratch.AsSpan(0, written);
             return true;
         }
 
-        string shown = isIdentity ? ValueMasking.MaskIdentity(raw.Trim()) : Show(raw);
+        // Show masks identity and mobile numbers wherever they stand, also behind an apostrophe.
+        string shown = Show(raw.Trim());
         if ((damage & SpreadsheetDamage.ScientificNotation) != 0)
         {
             Emit(RuleId.SpreadsheetScientific, c, shown, MessageFormat.Format(Messages.Finding_SpreadsheetScientific, column.Header, shown));
@@ -38,7 +45,7 @@ internal sealed partial class RecordChecker
         value = _scratch.AsSpan(0, written);
         if (IsEnabled(RuleId.SpreadsheetRepaired))
         {
-            string repaired = isIdentity ? ValueMasking.MaskIdentity(value) : value.ToString();
+            string repaired = isIdentity ? ValueMasking.MaskIdentity(value) : Show(value);
             Emit(RuleId.SpreadsheetRepaired, c, shown, MessageFormat.Format(Messages.Finding_SpreadsheetRepaired, column.Header, shown, DescribeDamage(damage), repaired));
         }
 
@@ -147,7 +154,9 @@ internal sealed partial class RecordChecker
                 break;
         }
 
-        if (check.Failure is UsccFailure.None or UsccFailure.LegacyCheckCharacter)
+        // The credit code identifies the record only where no person is named (the employer
+        // dataset); elsewhere the person's key, alone or composed with others, is the record's.
+        if (_usccIsKey && check.Failure is UsccFailure.None or UsccFailure.LegacyCheckCharacter)
         {
             _block.Keys[_record] = RecordKey.FromUscc(value);
         }

@@ -43,10 +43,12 @@ internal sealed partial class RecordChecker
     private int _divisionColumn;
 
     private readonly RecordShape _shape;
+    private readonly bool _usccIsKey;
 
     public RecordChecker(IReadOnlyList<ColumnBinding> columns, RuleSet rules, StandardsCatalog standards, DateOnly today, RecordShape shape)
     {
         _shape = shape;
+        _usccIsKey = !columns.Any(c => c.Element.Kind == ElementKind.PersonIdNumber);
         _columns = [.. columns];
         _standards = standards;
         _today = today;

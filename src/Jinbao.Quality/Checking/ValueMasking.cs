@@ -9,10 +9,12 @@ internal static class ValueMasking
     /// <summary>Masks an identity number; values too short to identify anyone are returned as they are.</summary>
     public static string MaskIdentity(ReadOnlySpan<char> value)
     {
+        // A 16- or 17-character value is most likely an 18-digit number with digits missing at the
+        // end, so its birth-date positions 7–14 are hidden as in a whole one.
         return value.Length switch
         {
-            >= 18 => Mask(value, 6, 8),
-            >= 15 => Mask(value, 6, 6),
+            >= 16 => Mask(value, 6, Math.Min(8, value.Length - 6)),
+            15 => Mask(value, 6, 6),
             >= 8 => Mask(value, 3, value.Length - 5),
             _ => value.ToString(),
         };
@@ -30,7 +32,7 @@ internal static class ValueMasking
     /// </summary>
     public static string MaskEmbeddedNumbers(ReadOnlySpan<char> text)
     {
-        if (text.IndexOfAnyInRange('0', '9') < 0)
+        if (text.IndexOfAnyInRange('0', '9') < 0 && text.IndexOfAnyInRange('０', '９') < 0)
         {
             return text.ToString();
         }
@@ -39,14 +41,14 @@ internal static class ValueMasking
         int i = 0;
         while (i < text.Length)
         {
-            if (!char.IsAsciiDigit(text[i]))
+            if (!IsDigit(text[i]))
             {
                 result.Append(text[i++]);
                 continue;
             }
 
             int start = i;
-            while (i < text.Length && (char.IsAsciiDigit(text[i]) || (i - start == 17 && text[i] is 'X' or 'x')))
+            while (i < text.Length && (IsDigit(text[i]) || (i - start == 17 && text[i] is 'X' or 'x' or 'Ｘ')))
             {
                 i++;
             }
@@ -55,13 +57,16 @@ internal static class ValueMasking
             result.Append(run.Length switch
             {
                 >= 15 => MaskIdentity(run),
-                11 when run[0] == '1' => MaskPhone(run),
+                11 when run[0] is '1' or '１' => MaskPhone(run),
                 _ => run.ToString(),
             });
         }
 
         return result.ToString();
     }
+
+    // Full-width digits count too: a spreadsheet or an input method writes them in any column.
+    private static bool IsDigit(char c) => c is (>= '0' and <= '9') or (>= '０' and <= '９');
 
     private static string Mask(ReadOnlySpan<char> value, int start, int count) =>
         string.Create(value.Length, (value.ToString(), start, count), static (span, state) =>
