@@ -255,6 +255,12 @@ internal sealed partial class RecordChecker
 
     private void CheckPhone(int c, ColumnBinding column, ReadOnlySpan<char> raw)
     {
+        // Most numbers are clean, so spreadsheet repair runs only for one that fails as it stands.
+        if (IsPhoneNumber(raw))
+        {
+            return;
+        }
+
         if (!TryRepair(c, column, raw, isIdentity: false, out var value))
         {
             return;
