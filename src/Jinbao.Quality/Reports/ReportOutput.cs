@@ -4,14 +4,14 @@ using Jinbao.Quality.Resources;
 namespace Jinbao.Quality.Reports;
 
 /// <summary>
-/// Writes the three report files of a check into a folder: report.json, findings.xlsx and
-/// report.html. Each is written under a temporary name; only when all three are complete do they
+/// Writes the report files of a check into a folder: report.json, findings.xlsx, findings.csv
+/// and report.html. Each is written under a temporary name; only when all three are complete do they
 /// replace the files of an earlier run, and if a replacement fails the earlier files are put back.
 /// </summary>
 public static class ReportOutput
 {
     /// <summary>The file names written.</summary>
-    public static readonly IReadOnlyList<string> FileNames = ["report.json", "findings.xlsx", "report.html"];
+    public static readonly IReadOnlyList<string> FileNames = ["report.json", "findings.xlsx", "report.html", "findings.csv"];
 
     /// <summary>Writes the reports.</summary>
     /// <exception cref="IOException">The folder cannot be created or written; the message is Chinese and nothing in the folder has changed.</exception>
@@ -50,7 +50,7 @@ public static class ReportOutput
 
     private static void WriteAll(string[] temporary, CheckResult result, CancellationToken cancellationToken)
     {
-        // The three files are independent, and the two large ones each keep a processor busy.
+        // The files are independent, and the large ones each keep a processor busy.
         var writers = new Action[]
         {
             () =>
@@ -67,6 +67,11 @@ public static class ReportOutput
             {
                 using var html = new StreamWriter(temporary[2], append: false, new System.Text.UTF8Encoding(false));
                 ReportHtmlWriter.Write(html, result.Report, result.Findings.Head);
+            },
+            () =>
+            {
+                using var csv = new StreamWriter(temporary[3], append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
+                FindingsCsvWriter.Write(csv, result.Findings.ReadAll(cancellationToken));
             },
         };
 
