@@ -10,8 +10,6 @@ namespace Jinbao.Quality.Samples;
 /// </summary>
 internal sealed partial class EmployerSampleWriter : ISampleRecordWriter
 {
-    private const string UsccAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
     // Organization-code bodies: 10^8 all-digit bodies as issued before 2015, then "MA" and six
     // characters of the credit-code alphabet as issued with credit codes since.
     private const ulong DigitBodies = 100_000_000;
@@ -106,13 +104,7 @@ internal sealed partial class EmployerSampleWriter : ISampleRecordWriter
             _registrationDivision = _divisions.RandomCurrent(_random);
         }
 
-        _uscc.Clear();
-        _uscc.Append(authority);
-        _uscc.Append(entityType);
-        _uscc.AppendNumber(_registrationDivision, 6);
-        AppendOrganizationCodeBody(_keys.Map((ulong)index));
-        _uscc.Append(OrganizationCode.ComputeCheckCharacter(_uscc.Span[8..16]));
-        _uscc.Append(UnifiedSocialCreditCode.ComputeCheckCharacter(_uscc.Span));
+        WriteCreditCode(authority, entityType, _registrationDivision, index);
 
         _name.Clear();
         SampleNames.AppendEmployerName(_name, _random, authority, entityType, _divisions.PlaceName(_registrationDivision), _divisions.CountyName(_registrationDivision));
@@ -122,6 +114,29 @@ internal sealed partial class EmployerSampleWriter : ISampleRecordWriter
             : _random.Chance(0.7) ? _registrationDivision
             : _divisions.RandomCurrentInProvince(_random, _registrationDivision / 10_000);
         _division.AppendNumber(division, 6);
+    }
+
+    /// <summary>
+    /// Writes a clean credit code of key slot <paramref name="index"/>, registered in
+    /// <paramref name="registrationDivision"/>, into <paramref name="code"/>. The enrolment and
+    /// contribution writers take their employers' codes from here.
+    /// </summary>
+    public void WriteCreditCode(long index, int registrationDivision, SampleField code)
+    {
+        var (authority, entityType) = PickAuthorityAndEntityType();
+        WriteCreditCode(authority, entityType, registrationDivision, index);
+        code.Set(_uscc.Span);
+    }
+
+    private void WriteCreditCode(char authority, char entityType, int registrationDivision, long index)
+    {
+        _uscc.Clear();
+        _uscc.Append(authority);
+        _uscc.Append(entityType);
+        _uscc.AppendNumber(registrationDivision, 6);
+        AppendOrganizationCodeBody(_keys.Map((ulong)index));
+        _uscc.Append(OrganizationCode.ComputeCheckCharacter(_uscc.Span[8..16]));
+        _uscc.Append(UnifiedSocialCreditCode.ComputeCheckCharacter(_uscc.Span));
     }
 
     /// <summary>
@@ -184,7 +199,7 @@ internal sealed partial class EmployerSampleWriter : ISampleRecordWriter
         Span<char> characters = stackalloc char[6];
         for (int i = characters.Length - 1; i >= 0; i--)
         {
-            characters[i] = UsccAlphabet[(int)(rest % 31)];
+            characters[i] = SampleCreditCodes.Alphabet[(int)(rest % 31)];
             rest /= 31;
         }
 

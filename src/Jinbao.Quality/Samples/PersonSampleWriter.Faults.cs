@@ -7,11 +7,6 @@ namespace Jinbao.Quality.Samples;
 /// </summary>
 internal sealed partial class PersonSampleWriter
 {
-    private const string CheckCharacters = "0123456789X";
-
-    // Letters a clerk types for a digit, among them O for 0 and I or l for 1.
-    private const string DigitLookAlikes = "OIlBo";
-
     // Dots typed in place of the middle dot U+00B7: bullet, katakana middle dot, full stop.
     private const string VariantDots = "\u2022\u30FB.";
 
@@ -25,11 +20,13 @@ internal sealed partial class PersonSampleWriter
 
     private void PlantFault(SampleFault fault)
     {
+        if (SampleCitizenIds.TryPlantFault(fault, _id, _random, _today, _idDivision, _birth, _orderCode))
+        {
+            return;
+        }
+
         switch (fault)
         {
-            case SampleFault.PersonIdMissing:
-                _id.Clear();
-                break;
             case SampleFault.PersonNameMissing:
                 _name.Clear();
                 break;
@@ -42,66 +39,8 @@ internal sealed partial class PersonSampleWriter
             case SampleFault.PersonDivisionMissing:
                 _division.Clear();
                 break;
-            case SampleFault.PersonIdScientificNotation:
-                SampleValueFaults.WriteScientificNotation(_id);
-                break;
-            case SampleFault.PersonIdApostrophe:
-                _id.Insert(0, '\'');
-                break;
-            case SampleFault.PersonIdFullWidth:
-                SampleValueFaults.ToFullWidth(_id);
-                break;
-            case SampleFault.PersonIdTrailingDecimalZero:
-                // A spreadsheet writes 123.0 only for a number. A value ending in X is text, which users protect with an apostrophe instead.
-                if (_id[^1] == 'X')
-                {
-                    _id.Insert(0, '\'');
-                }
-                else
-                {
-                    _id.Append(".0");
-                }
-
-                break;
-            case SampleFault.PersonIdSurroundingSpaces:
-                SampleValueFaults.PadWithWhitespace(_id, _random);
-                break;
             case SampleFault.PersonDivisionApostrophe:
                 _division.Insert(0, '\'');
-                break;
-            case SampleFault.PersonIdLength:
-                if (_random.Chance(0.5))
-                {
-                    _id.RemoveAt(_random.Next(_id.Length));
-                }
-                else
-                {
-                    _id.Insert(_random.Next(6, _id.Length), (char)('0' + _random.Next(10)));
-                }
-
-                break;
-            case SampleFault.PersonIdFormat:
-                _id[_random.Next(6, 17)] = _random.Pick(DigitLookAlikes);
-                break;
-            case SampleFault.PersonIdCheckCharacter:
-                // A number ending in 000 with a wrong check character reads as digits a
-                // spreadsheet zeroed, which is a different finding; another character is picked.
-                char correct = _id[17];
-                do
-                {
-                    _id[17] = SampleValueFaults.PickOtherThan(CheckCharacters, correct, _random);
-                }
-                while (_id[15] == '0' && _id[16] == '0' && _id[17] == '0');
-                break;
-            case SampleFault.PersonIdImpossibleBirthDate:
-                WriteImpossibleBirthDateId();
-                break;
-            case SampleFault.PersonIdFutureBirthDate:
-                var future = _today.AddDays(_random.Next(1, 3651));
-                WriteCitizenId(_id, _idDivision, future.Year, future.Month, future.Day, _orderCode);
-                break;
-            case SampleFault.PersonIdOrderCodeZero:
-                WriteCitizenId(_id, _idDivision, _birth.Year, _birth.Month, _birth.Day, 0);
                 break;
             case SampleFault.PersonSexMismatch:
                 _sex.Set(_sexCode == 1 ? "2" : "1");
@@ -160,18 +99,6 @@ internal sealed partial class PersonSampleWriter
                 SampleNames.AppendOverlongName(_name, _random, 50);
                 break;
         }
-    }
-
-    private void WriteImpossibleBirthDateId()
-    {
-        var (month, day) = _random.Next(4) switch
-        {
-            0 => (13, _birth.Day),
-            1 => (2, 30),
-            2 => (_birth.Month, 0),
-            _ => (_birth.Month, 32),
-        };
-        WriteCitizenId(_id, _idDivision, _birth.Year, month, day, _orderCode);
     }
 
     /// <summary>Returns a birth date 1 to 400 days away from the person's, still between 1950 and 2008.</summary>

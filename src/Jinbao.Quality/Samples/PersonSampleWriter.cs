@@ -1,7 +1,6 @@
 using System.Globalization;
 using Jinbao.Standards;
 using Jinbao.Standards.CodeSets;
-using Jinbao.Standards.Identifiers;
 
 namespace Jinbao.Quality.Samples;
 
@@ -145,28 +144,11 @@ internal sealed partial class PersonSampleWriter : ISampleRecordWriter
     {
         if (fault == SampleFault.PersonIdLegacy)
         {
-            _id.Clear();
-            _id.AppendNumber(_idDivision, 6);
-            _id.AppendNumber(_birth.Year % 100, 2);
-            _id.AppendNumber(_birth.Month, 2);
-            _id.AppendNumber(_birth.Day, 2);
-            _id.AppendNumber(_orderCode, 3);
+            SampleCitizenIds.WriteLegacy(_id, _idDivision, _birth, _orderCode);
             return;
         }
 
-        WriteCitizenId(_id, _idDivision, _birth.Year, _birth.Month, _birth.Day, _orderCode);
-    }
-
-    /// <summary>Writes an 18-digit citizen ID number from its parts, which need not form a real date, ending in the MOD 11-2 check character.</summary>
-    private static void WriteCitizenId(SampleField field, int division, int year, int month, int day, int orderCode)
-    {
-        field.Clear();
-        field.AppendNumber(division, 6);
-        field.AppendNumber(year, 4);
-        field.AppendNumber(month, 2);
-        field.AppendNumber(day, 2);
-        field.AppendNumber(orderCode, 3);
-        field.Append(CitizenIdNumber.ComputeCheckCharacter(field.Span));
+        SampleCitizenIds.Write(_id, _idDivision, _birth.Year, _birth.Month, _birth.Day, _orderCode);
     }
 
     private void WriteOtherFields(SampleFault fault)
