@@ -47,7 +47,9 @@ internal enum SampleFault
     PersonNameTooLong,
     PersonIdDuplicate,
 
-    // Faults of the employer dataset (单位基础信息).
+    // Faults of the employer dataset (单位基础信息). The credit-code faults (EmployerUscc*) are also
+    // planted in enrolment and contribution records, and the citizen-ID faults (PersonId*) other than
+    // PersonIdDuplicate in all three business datasets.
     EmployerUsccMissing,
     EmployerNameMissing,
     EmployerDivisionMissing,
@@ -74,4 +76,61 @@ internal enum SampleFault
     EmployerLegalRepresentativeTooLong,
     EmployerNameTooLong,
     EmployerUsccDuplicate,
+
+    // Faults of the enrolment dataset (参保登记).
+    EnrolmentInsuranceTypeMissing,
+    EnrolmentDateMissing,
+    EnrolmentStatusMissing,
+    EnrolmentInsuranceTypeInvalid,
+    EnrolmentInsuranceTypeAlias,
+    EnrolmentInsuranceTypeApostrophe,
+    EnrolmentStatusInvalid,
+    EnrolmentStatusAlias,
+    EnrolmentDateFormat,
+    EnrolmentDateFuture,
+    EnrolmentTerminationDateFormat,
+    EnrolmentTerminationDateFuture,
+    EnrolmentTerminationMissing,
+    EnrolmentTerminationBeforeEnrolment,
+    EnrolmentDuplicate,
+
+    // Faults of the contribution dataset (缴费记录).
+    ContributionInsuranceTypeMissing,
+    ContributionPeriodMissing,
+    ContributionBaseMissing,
+    ContributionEmployerAmountMissing,
+    ContributionPersonalAmountMissing,
+    ContributionInsuranceTypeInvalid,
+    ContributionInsuranceTypeAlias,
+    ContributionPeriodFormat,
+    ContributionBaseFullWidth,
+    ContributionBaseFormat,
+    ContributionPersonalAmountFormat,
+    ContributionPersonalAmountNegative,
+    ContributionBaseOutOfRange,
+    ContributionEmployerAmountMismatch,
+    ContributionPersonalAmountMismatch,
+    ContributionReceivedDateFormat,
+    ContributionReceivedDateFuture,
+    ContributionReceivedBeforePeriod,
+    ContributionDuplicate,
+
+    // Faults of the benefit-payment dataset (待遇发放).
+    BenefitTypeMissing,
+    BenefitPeriodMissing,
+    BenefitAmountMissing,
+    BenefitBankCardMissing,
+    BenefitTypeInvalid,
+    BenefitTypeAlias,
+    BenefitPeriodFormat,
+    BenefitAmountFormat,
+    BenefitAmountNegative,
+    BenefitBankCardFormat,
+    BenefitBankCardCheckDigit,
+    BenefitBankCardApostrophe,
+    BenefitPaymentDateFormat,
+    BenefitPaymentDateFuture,
+    BenefitPaymentBeforePeriod,
+    BenefitPensionAge,
+    BenefitDuplicate,
 }

@@ -11,6 +11,26 @@ internal static class SampleFaults
     public static readonly SampleFault[] Employer =
         [.. Enum.GetValues<SampleFault>().Where(f => f.ToString().StartsWith("Employer", StringComparison.Ordinal))];
 
+    // The citizen-ID faults of the business datasets: those of the person dataset that change only the
+    // number or the person behind it. A duplicate has a dataset-specific key.
+    private static readonly SampleFault[] CitizenId =
+    [
+        SampleFault.PersonIdMissing, SampleFault.PersonIdScientificNotation, SampleFault.PersonIdApostrophe,
+        SampleFault.PersonIdFullWidth, SampleFault.PersonIdTrailingDecimalZero, SampleFault.PersonIdSurroundingSpaces,
+        SampleFault.PersonIdLength, SampleFault.PersonIdFormat, SampleFault.PersonIdCheckCharacter,
+        SampleFault.PersonIdImpossibleBirthDate, SampleFault.PersonIdFutureBirthDate, SampleFault.PersonIdAbolishedDivision,
+        SampleFault.PersonIdOrderCodeZero, SampleFault.PersonIdLegacy,
+    ];
+
+    private static readonly SampleFault[] CreditCode =
+        [.. Enum.GetValues<SampleFault>().Where(f => f.ToString().StartsWith("EmployerUscc", StringComparison.Ordinal) && f != SampleFault.EmployerUsccDuplicate)];
+
+    public static readonly SampleFault[] Enrolment = [.. CitizenId, .. CreditCode, .. WithPrefix("Enrolment")];
+
+    public static readonly SampleFault[] Contribution = [.. CitizenId, .. CreditCode, .. WithPrefix("Contribution")];
+
+    public static readonly SampleFault[] BenefitPayment = [.. CitizenId, .. WithPrefix("Benefit")];
+
     /// <summary>Returns the rule the engine reports for the fault and the element id of the field it reports it on.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="fault"/> is <see cref="SampleFault.None"/> or undefined.</exception>
     public static (RuleId Rule, string Field) Describe(SampleFault fault) => fault switch
@@ -79,6 +99,63 @@ internal static class SampleFaults
         SampleFault.EmployerLegalRepresentativeTooLong => (RuleId.MaxLength, "LegalRepresentative"),
         SampleFault.EmployerNameTooLong => (RuleId.MaxLength, "EmployerName"),
         SampleFault.EmployerUsccDuplicate => (RuleId.KeyDuplicate, "UnifiedSocialCreditCode"),
+
+        SampleFault.EnrolmentInsuranceTypeMissing => (RuleId.Required, "InsuranceType"),
+        SampleFault.EnrolmentDateMissing => (RuleId.Required, "EnrolmentDate"),
+        SampleFault.EnrolmentStatusMissing => (RuleId.Required, "EnrolmentStatus"),
+        SampleFault.EnrolmentInsuranceTypeInvalid => (RuleId.CodeInvalid, "InsuranceType"),
+        SampleFault.EnrolmentInsuranceTypeAlias => (RuleId.CodeAlias, "InsuranceType"),
+        SampleFault.EnrolmentInsuranceTypeApostrophe => (RuleId.SpreadsheetRepaired, "InsuranceType"),
+        SampleFault.EnrolmentStatusInvalid => (RuleId.CodeInvalid, "EnrolmentStatus"),
+        SampleFault.EnrolmentStatusAlias => (RuleId.CodeAlias, "EnrolmentStatus"),
+        SampleFault.EnrolmentDateFormat => (RuleId.DateFormat, "EnrolmentDate"),
+        SampleFault.EnrolmentDateFuture => (RuleId.DateFuture, "EnrolmentDate"),
+        SampleFault.EnrolmentTerminationDateFormat => (RuleId.DateFormat, "TerminationDate"),
+        SampleFault.EnrolmentTerminationDateFuture => (RuleId.DateFuture, "TerminationDate"),
+        SampleFault.EnrolmentTerminationMissing => (RuleId.EnrolmentTerminationMissing, "EnrolmentStatus"),
+        SampleFault.EnrolmentTerminationBeforeEnrolment => (RuleId.EnrolmentTerminationBeforeEnrolment, "TerminationDate"),
+        SampleFault.EnrolmentDuplicate => (RuleId.KeyDuplicate, "CitizenIdNumber"),
+
+        SampleFault.ContributionInsuranceTypeMissing => (RuleId.Required, "InsuranceType"),
+        SampleFault.ContributionPeriodMissing => (RuleId.Required, "ContributionPeriod"),
+        SampleFault.ContributionBaseMissing => (RuleId.Required, "ContributionBase"),
+        SampleFault.ContributionEmployerAmountMissing => (RuleId.Required, "EmployerContribution"),
+        SampleFault.ContributionPersonalAmountMissing => (RuleId.Required, "PersonalContribution"),
+        SampleFault.ContributionInsuranceTypeInvalid => (RuleId.CodeInvalid, "InsuranceType"),
+        SampleFault.ContributionInsuranceTypeAlias => (RuleId.CodeAlias, "InsuranceType"),
+        SampleFault.ContributionPeriodFormat => (RuleId.PeriodFormat, "ContributionPeriod"),
+        SampleFault.ContributionBaseFullWidth => (RuleId.SpreadsheetRepaired, "ContributionBase"),
+        SampleFault.ContributionBaseFormat => (RuleId.MoneyFormat, "ContributionBase"),
+        SampleFault.ContributionPersonalAmountFormat => (RuleId.MoneyFormat, "PersonalContribution"),
+        SampleFault.ContributionPersonalAmountNegative => (RuleId.MoneyNegative, "PersonalContribution"),
+        SampleFault.ContributionBaseOutOfRange => (RuleId.ContributionBaseRange, "ContributionBase"),
+        SampleFault.ContributionEmployerAmountMismatch => (RuleId.ContributionAmountMismatch, "EmployerContribution"),
+        SampleFault.ContributionPersonalAmountMismatch => (RuleId.ContributionAmountMismatch, "PersonalContribution"),
+        SampleFault.ContributionReceivedDateFormat => (RuleId.DateFormat, "ReceivedDate"),
+        SampleFault.ContributionReceivedDateFuture => (RuleId.DateFuture, "ReceivedDate"),
+        SampleFault.ContributionReceivedBeforePeriod => (RuleId.PaymentDateBeforePeriod, "ReceivedDate"),
+        SampleFault.ContributionDuplicate => (RuleId.KeyDuplicate, "CitizenIdNumber"),
+
+        SampleFault.BenefitTypeMissing => (RuleId.Required, "BenefitType"),
+        SampleFault.BenefitPeriodMissing => (RuleId.Required, "PaymentPeriod"),
+        SampleFault.BenefitAmountMissing => (RuleId.Required, "PaymentAmount"),
+        SampleFault.BenefitBankCardMissing => (RuleId.Required, "BankAccountNumber"),
+        SampleFault.BenefitTypeInvalid => (RuleId.CodeInvalid, "BenefitType"),
+        SampleFault.BenefitTypeAlias => (RuleId.CodeAlias, "BenefitType"),
+        SampleFault.BenefitPeriodFormat => (RuleId.PeriodFormat, "PaymentPeriod"),
+        SampleFault.BenefitAmountFormat => (RuleId.MoneyFormat, "PaymentAmount"),
+        SampleFault.BenefitAmountNegative => (RuleId.MoneyNegative, "PaymentAmount"),
+        SampleFault.BenefitBankCardFormat => (RuleId.BankCardFormat, "BankAccountNumber"),
+        SampleFault.BenefitBankCardCheckDigit => (RuleId.BankCardCheckDigit, "BankAccountNumber"),
+        SampleFault.BenefitBankCardApostrophe => (RuleId.SpreadsheetRepaired, "BankAccountNumber"),
+        SampleFault.BenefitPaymentDateFormat => (RuleId.DateFormat, "PaymentDate"),
+        SampleFault.BenefitPaymentDateFuture => (RuleId.DateFuture, "PaymentDate"),
+        SampleFault.BenefitPaymentBeforePeriod => (RuleId.PaymentDateBeforePeriod, "PaymentDate"),
+        SampleFault.BenefitPensionAge => (RuleId.BenefitPensionAge, "PaymentPeriod"),
+        SampleFault.BenefitDuplicate => (RuleId.KeyDuplicate, "CitizenIdNumber"),
         _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, "The fault plants no rule."),
     };
+
+    private static SampleFault[] WithPrefix(string prefix) =>
+        [.. Enum.GetValues<SampleFault>().Where(f => f.ToString().StartsWith(prefix, StringComparison.Ordinal))];
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Jinbao.Quality.Rules;
@@ -58,9 +59,13 @@ public static class SampleGenerator
         var standards = StandardsCatalog.Default;
         var random = new SampleRandom(options.Seed);
         var divisions = new SampleDivisions(standards.Divisions);
-        ISampleRecordWriter writer = dataset == "person"
-            ? new PersonSampleWriter(random, divisions, standards, today)
-            : new EmployerSampleWriter(random, divisions, today);
+        ISampleRecordWriter writer = dataset switch
+        {
+            "person" => new PersonSampleWriter(random, divisions, standards, today),
+            "employer" => new EmployerSampleWriter(random, divisions, today),
+            "contribution" => new ContributionSampleWriter(random, divisions, standards, today, options.Records),
+            _ => throw new UnreachableException(),
+        };
         if ((ulong)options.Records > writer.KeyCapacity)
         {
             throw new ArgumentException(
@@ -70,7 +75,12 @@ public static class SampleGenerator
 
         // Only faults whose rule the shipped rule file enables are planted.
         var rules = RuleSet.Load(dataset, overrideFile: null);
-        var kinds = dataset == "person" ? SampleFaults.Person : SampleFaults.Employer;
+        var kinds = dataset switch
+        {
+            "person" => SampleFaults.Person,
+            "employer" => SampleFaults.Employer,
+            _ => SampleFaults.Contribution,
+        };
         var schedule = new FaultSchedule(kinds.Where(f => rules.IsEnabled(SampleFaults.Describe(f).Rule)), random);
 
         string answerKeyPath = options.OutputPath + ".answers.csv";
@@ -191,7 +201,8 @@ public static class SampleGenerator
     {
         "person" => "person",
         "employer" => "employer",
-        _ => throw new ArgumentException($"SampleOptions.Dataset '{dataset}' is not supported. Use 'person' or 'employer'.", OptionsParameter),
+        "contribution" => "contribution",
+        _ => throw new ArgumentException($"SampleOptions.Dataset '{dataset}' is not supported. Use 'person', 'employer' or 'contribution'.", OptionsParameter),
     };
 
     private static Encoding SelectEncoding(string? name) => name?.Trim().ToLowerInvariant() switch
