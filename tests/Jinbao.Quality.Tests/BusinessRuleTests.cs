@@ -242,6 +242,16 @@ public sealed class BusinessRuleTests
     }
 
     [Fact]
+    public void AmountLongerThanElement_IsMaxLength()
+    {
+        var (result, findings) = ExtractFile.Check(BenefitHeader + Benefit(amount: "1234567890123.45"));
+        using (result)
+        {
+            Assert.Contains(findings, f => f.Rule == "max-length" && f.Field == "PaymentAmount");
+        }
+    }
+
+    [Fact]
     public void MobileNumberAsBankCard_IsMaskedAsMobile()
     {
         var (result, findings) = ExtractFile.Check(BenefitHeader + Benefit(card: "13812345678"));

@@ -44,6 +44,13 @@ internal sealed partial class RecordChecker
         {
             Emit(RuleId.MoneyNegative, c, Show(value), MessageFormat.Format(Messages.Finding_MoneyNegative, column.Header, Show(value)));
         }
+
+        // A well-formed amount can still exceed the element's length, which the receiving
+        // systems' columns are sized for.
+        if (value.Length > column.Element.MaxLength)
+        {
+            EmitTooLong(c, column, value, value.Length);
+        }
     }
 
     private void CheckBankCard(int c, ColumnBinding column, ReadOnlySpan<char> raw)
