@@ -30,11 +30,25 @@ public sealed class SampleRoundTripTests : IDisposable
     };
 
     // Rules of all three business datasets that no fault can trigger.
-    private const string MaxLengthReason = "every column's own check reports an overlong value first: identifiers by their length rules, codes by code.invalid, dates by date.format, periods by period.format, amounts by money.format and card numbers by bank-card.format";
+    private const string MaxLengthReason = "most columns' own checks report an overlong value first (identifiers, codes, dates, periods, card numbers); the generator plants no well-formed overlong amount, which BusinessRuleTests covers";
     private const string DocumentTypeReason = "the dataset has no 证件类型 column, so no declared type can contradict the number's shape";
     private const string FieldCountReason = "the generator writes every row with the header's field count; CsvParsingTests covers the rule";
 
     private static readonly Dictionary<string, string> UnplantableContributionRules = new()
+    {
+        ["max-length"] = MaxLengthReason,
+        ["person-id.document-type"] = DocumentTypeReason,
+        ["record.field-count"] = FieldCountReason,
+    };
+
+    private static readonly Dictionary<string, string> UnplantableEnrolmentRules = new()
+    {
+        ["max-length"] = MaxLengthReason,
+        ["person-id.document-type"] = DocumentTypeReason,
+        ["record.field-count"] = FieldCountReason,
+    };
+
+    private static readonly Dictionary<string, string> UnplantableBenefitPaymentRules = new()
     {
         ["max-length"] = MaxLengthReason,
         ["person-id.document-type"] = DocumentTypeReason,
@@ -60,6 +74,14 @@ public sealed class SampleRoundTripTests : IDisposable
     [Fact]
     public void Contribution_FindingsMatchAnswerKey() =>
         AssertRoundTrip(Options("contribution", 20_000, "utf-8"), UnplantableContributionRules, expectedEncoding: "UTF-8");
+
+    [Fact]
+    public void Enrolment_FindingsMatchAnswerKey() =>
+        AssertRoundTrip(Options("enrolment", 20_000, "gb18030"), UnplantableEnrolmentRules, expectedEncoding: "GB18030");
+
+    [Fact]
+    public void BenefitPayment_FindingsMatchAnswerKey() =>
+        AssertRoundTrip(Options("benefit-payment", 20_000, "utf-8"), UnplantableBenefitPaymentRules, expectedEncoding: "UTF-8");
 
     [Fact]
     public void Sample_SameSeed_SameBytes()

@@ -16,7 +16,7 @@ internal static class SampleCommand
     public static Command Create()
     {
         var dataset = new Option<string>("--dataset") { Description = CliText.SampleDatasetOption, DefaultValueFactory = _ => "person" };
-        dataset.AcceptOnlyFromAmong("person", "employer", "contribution");
+        dataset.AcceptOnlyFromAmong("person", "employer", "enrolment", "contribution", "benefit-payment");
         var records = new Option<string>("--records", "-n") { Description = CliText.RecordsOption, DefaultValueFactory = _ => "10000" };
         var errorRate = new Option<string>("--error-rate") { Description = CliText.ErrorRateOption, DefaultValueFactory = _ => "0.02" };
         var encoding = new Option<string>("--encoding") { Description = CliText.SampleEncodingOption, DefaultValueFactory = _ => "utf-8" };

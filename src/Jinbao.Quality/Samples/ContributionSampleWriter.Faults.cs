@@ -42,7 +42,7 @@ internal sealed partial class ContributionSampleWriter
                 _type.Set(_insuranceTypes.GetName(InsuranceTypes[_typeIndex])!);
                 break;
             case SampleFault.ContributionPeriodFormat:
-                WriteMalformedPeriod();
+                WriteMalformedPeriod(_period, _random, _firstPeriod + _periodIndex);
                 break;
             case SampleFault.ContributionBaseFullWidth:
                 SampleValueFaults.ToFullWidth(_base);
@@ -86,29 +86,31 @@ internal sealed partial class ContributionSampleWriter
         return fen >= difference && _random.Chance(0.5) ? fen - difference : fen + difference;
     }
 
-    /// <summary>Writes the period as yyyy-MM, as yyyy年M月 or with month 13.</summary>
-    private void WriteMalformedPeriod()
+    /// <summary>
+    /// Replaces the field with a month, counted as year × 12 + month − 1, written as yyyy-MM, as
+    /// yyyy年M月 or with month 13.
+    /// </summary>
+    internal static void WriteMalformedPeriod(SampleField field, SampleRandom random, int period)
     {
-        int period = _firstPeriod + _periodIndex;
         int year = period / 12;
         int month = (period % 12) + 1;
-        _period.Clear();
-        switch (_random.Next(3))
+        field.Clear();
+        switch (random.Next(3))
         {
             case 0:
-                _period.AppendNumber(year, 4);
-                _period.Append('-');
-                _period.AppendNumber(month, 2);
+                field.AppendNumber(year, 4);
+                field.Append('-');
+                field.AppendNumber(month, 2);
                 break;
             case 1:
-                _period.AppendNumber(year, 4);
-                _period.Append('年');
-                _period.AppendNumber(month, 1);
-                _period.Append('月');
+                field.AppendNumber(year, 4);
+                field.Append('年');
+                field.AppendNumber(month, 1);
+                field.Append('月');
                 break;
             default:
-                _period.AppendNumber(year, 4);
-                _period.Append("13");
+                field.AppendNumber(year, 4);
+                field.Append("13");
                 break;
         }
     }

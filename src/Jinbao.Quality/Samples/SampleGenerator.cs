@@ -7,8 +7,8 @@ using Jinbao.Standards;
 namespace Jinbao.Quality.Samples;
 
 /// <summary>
-/// Writes synthetic extracts for tests, demonstrations and benchmarks: realistic person or employer
-/// records in CSV, a share of them with one planted fault each, and an answer key that lists every
+/// Writes synthetic extracts for tests, demonstrations and benchmarks: realistic records of one
+/// dataset in CSV, a share of them with one planted fault each, and an answer key that lists every
 /// planted fault with the rule the quality check should report. All personal data in them is made up.
 /// </summary>
 public static class SampleGenerator
@@ -63,7 +63,9 @@ public static class SampleGenerator
         {
             "person" => new PersonSampleWriter(random, divisions, standards, today),
             "employer" => new EmployerSampleWriter(random, divisions, today),
+            "enrolment" => new EnrolmentSampleWriter(random, divisions, standards, today, options.Records),
             "contribution" => new ContributionSampleWriter(random, divisions, standards, today, options.Records),
+            "benefit-payment" => new BenefitPaymentSampleWriter(random, divisions, standards, today, options.Records),
             _ => throw new UnreachableException(),
         };
         if ((ulong)options.Records > writer.KeyCapacity)
@@ -79,7 +81,9 @@ public static class SampleGenerator
         {
             "person" => SampleFaults.Person,
             "employer" => SampleFaults.Employer,
-            _ => SampleFaults.Contribution,
+            "enrolment" => SampleFaults.Enrolment,
+            "contribution" => SampleFaults.Contribution,
+            _ => SampleFaults.BenefitPayment,
         };
         var schedule = new FaultSchedule(kinds.Where(f => rules.IsEnabled(SampleFaults.Describe(f).Rule)), random);
 
@@ -201,8 +205,10 @@ public static class SampleGenerator
     {
         "person" => "person",
         "employer" => "employer",
+        "enrolment" => "enrolment",
         "contribution" => "contribution",
-        _ => throw new ArgumentException($"SampleOptions.Dataset '{dataset}' is not supported. Use 'person', 'employer' or 'contribution'.", OptionsParameter),
+        "benefit-payment" => "benefit-payment",
+        _ => throw new ArgumentException($"SampleOptions.Dataset '{dataset}' is not supported. Use 'person', 'employer', 'enrolment', 'contribution' or 'benefit-payment'.", OptionsParameter),
     };
 
     private static Encoding SelectEncoding(string? name) => name?.Trim().ToLowerInvariant() switch

@@ -3,7 +3,7 @@ namespace Jinbao.Quality.Samples;
 /// <summary>Settings of a synthetic sample extract made by <see cref="SampleGenerator"/>.</summary>
 public sealed record SampleOptions
 {
-    /// <summary>The dataset id: <c>person</c> (个人基础信息), <c>employer</c> (单位基础信息) or <c>contribution</c> (缴费记录). Default <c>person</c>.</summary>
+    /// <summary>The dataset id: <c>person</c> (个人基础信息), <c>employer</c> (单位基础信息), <c>enrolment</c> (参保登记), <c>contribution</c> (缴费记录) or <c>benefit-payment</c> (待遇发放). Default <c>person</c>.</summary>
     public string Dataset { get; init; } = "person";
 
     /// <summary>The number of records to write, not counting the header. At least 1.</summary>
