@@ -192,7 +192,7 @@ public sealed class BusinessRuleTests
 
     // Completes digits with a Luhn check digit, computed here independently of the product.
     [Fact]
-    public void Contributions_OfTwoPersonsAtOneEmployer_AreNotDuplicates()
+    public void TwoPersonsOneEmployer_NotDuplicate()
     {
         string other = SyntheticIds.CitizenId("31010119800101246");
 
@@ -204,7 +204,7 @@ public sealed class BusinessRuleTests
     }
 
     [Fact]
-    public void Contributions_OfOnePersonAtTwoEmployers_AreDuplicates()
+    public void OnePersonTwoEmployers_Duplicate()
     {
         string otherEmployer = SyntheticIds.Uscc("91310101" + SyntheticIds.OrganizationCode("MA02CD3E"));
         string second = Contribution().Replace(Uscc, otherEmployer, StringComparison.Ordinal);
@@ -229,7 +229,7 @@ public sealed class BusinessRuleTests
     }
 
     [Fact]
-    public void BankCardRepair_MasksTheCardInTheMessage()
+    public void RepairedCard_MaskedInMessage()
     {
         var (result, findings) = ExtractFile.Check(BenefitHeader + Benefit(card: "'" + Card));
         using (result)
@@ -252,7 +252,7 @@ public sealed class BusinessRuleTests
     }
 
     [Fact]
-    public void MobileNumberAsBankCard_IsMaskedAsMobile()
+    public void MobileAsCard_MaskedAsMobile()
     {
         var (result, findings) = ExtractFile.Check(BenefitHeader + Benefit(card: "13812345678"));
         using (result)

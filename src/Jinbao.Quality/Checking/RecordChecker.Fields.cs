@@ -255,7 +255,7 @@ internal sealed partial class RecordChecker
 
     private void CheckPhone(int c, ColumnBinding column, ReadOnlySpan<char> raw)
     {
-        // Most numbers are clean, so spreadsheet repair runs only for one that fails as it stands.
+        // Most numbers are clean, so spreadsheet repair runs only for one that fails as written.
         if (IsPhoneNumber(raw))
         {
             return;

@@ -5,8 +5,8 @@ namespace Jinbao.Quality.Reading;
 
 /// <summary>
 /// Decides an extract's format and text encoding from its first bytes: a byte-order mark, else
-/// strict UTF-8 when the sample decodes as UTF-8, else GB18030 (a superset of GBK and GB2312,
-/// which Chinese business systems and Excel on Chinese Windows write).
+/// strict UTF-8 when the sample decodes as UTF-8, else GB18030. GB18030 is a superset of GBK and
+/// GB2312, which Chinese business systems and Excel on Chinese Windows write.
 /// </summary>
 internal static class TextEncodingDetector
 {
