@@ -84,6 +84,55 @@ public sealed class VerifyCommandTests
         Assert.Contains("--population-registry", stderr);
     }
 
+    [Fact]
+    public void Verify_PaymentsAfterDeath_ExitsOneAndWritesJson()
+    {
+        using var folder = new TempFolder();
+        string registry = folder.File("人口库.csv");
+        File.WriteAllText(registry, $"公民身份号码,姓名,性别,出生日期,人员状态,死亡日期\n{Zhang},张三,1,1990-03-07,正常,\n{Li},阿依古丽·买买提,2,1950-01-01,死亡,2024-03-15\n", new UTF8Encoding(false));
+        string input = folder.File("payments.csv");
+        File.WriteAllText(input, $"公民身份号码,待遇类型,发放期,发放金额,银行账号,发放日期\n{Li},11,202403,3200.00,6222020200001234567,2024-03-10\n{Li},11,202404,3200.00,6222020200001234567,2024-04-10\n{Zhang},11,202404,1800.00,6222020200001234568,2024-04-10\n{Unknown},11,202404,1800.00,6222020200001234569,2024-04-10\n", new UTF8Encoding(false));
+
+        var (exit, stdout, stderr) = JinbaoProcess.Run("verify", input, "--population-registry", registry, "--output", folder.File("out"));
+
+        Assert.True(exit == 1, $"exit {exit}\n{stdout}\n{stderr}");
+        Assert.Contains("错误2个，警告0个", string.Concat(stdout.Where(c => !char.IsWhiteSpace(c))));
+        string json = File.ReadAllText(folder.File("out/verification.json"));
+        using var report = JsonDocument.Parse(json);
+        Assert.Equal("benefit-payment", report.RootElement.GetProperty("dataset").GetString());
+        Assert.Equal(4, report.RootElement.GetProperty("records").GetInt64());
+        var findings = report.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(["registry.paid-after-death", "registry.person-unknown"], findings.Select(f => f.GetProperty("rule").GetString()));
+        Assert.Equal(3, findings[0].GetProperty("row").GetInt64());
+        Assert.Equal("202404", findings[0].GetProperty("value").GetString());
+        Assert.Equal("死亡 2024-03-15", findings[0].GetProperty("registryValue").GetString());
+        Assert.Contains("3200.00", findings[0].GetProperty("message").GetString());
+        Assert.DoesNotContain(Li, json);
+        Assert.DoesNotContain(Unknown, json);
+    }
+
+    [Fact]
+    public void Verify_ContributionsAfterClosure_ExitsOne()
+    {
+        using var folder = new TempFolder();
+        string active = WithUsccCheck("91110101MA01ABCD1");
+        string revoked = WithUsccCheck("91110101MA01ABCE2");
+        string registry = folder.File("法人库.csv");
+        File.WriteAllText(registry, $"统一社会信用代码,单位名称,登记状态,注销日期\n{active},北京示例科技有限公司,存续,\n{revoked},北京示例商贸有限公司,吊销,2023-06-01\n", new UTF8Encoding(false));
+        string input = folder.File("contributions.csv");
+        File.WriteAllText(input, $"公民身份号码,统一社会信用代码,险种类型,费款所属期,缴费基数,单位缴费金额,个人缴费金额\n{Zhang},{revoked},110,202306,5000,800,400\n{Zhang},{revoked},110,202307,5000,800,400\n{Zhang},{active},110,202307,5000,800,400\n", new UTF8Encoding(false));
+
+        var (exit, stdout, stderr) = JinbaoProcess.Run("verify", input, "--legal-entity-registry", registry, "--output", folder.File("out"));
+
+        Assert.True(exit == 1, $"exit {exit}\n{stdout}\n{stderr}");
+        using var report = JsonDocument.Parse(File.ReadAllText(folder.File("out/verification.json")));
+        Assert.Equal("contribution", report.RootElement.GetProperty("dataset").GetString());
+        var finding = Assert.Single(report.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal("registry.contribution-after-closure", finding.GetProperty("rule").GetString());
+        Assert.Equal(3, finding.GetProperty("row").GetInt64());
+        Assert.Equal("吊销 2023-06-01", finding.GetProperty("registryValue").GetString());
+    }
+
     private static string WithCheck(string first17)
     {
         int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

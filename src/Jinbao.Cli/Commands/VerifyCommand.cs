@@ -44,12 +44,12 @@ internal static class VerifyCommand
         if (populationPath is not null)
         {
             var registry = FilePopulationRegistry.Load(populationPath);
-            result = RegistryVerification.VerifyPersonsAsync(extractPath, registry, registry.FileName, cancellationToken: cancellation).GetAwaiter().GetResult();
+            result = RegistryVerification.VerifyWithPopulationRegistryAsync(extractPath, registry, registry.FileName, cancellationToken: cancellation).GetAwaiter().GetResult();
         }
         else
         {
             var registry = FileLegalEntityRegistry.Load(legalEntityPath!);
-            result = RegistryVerification.VerifyEmployersAsync(extractPath, registry, registry.FileName, cancellationToken: cancellation).GetAwaiter().GetResult();
+            result = RegistryVerification.VerifyWithLegalEntityRegistryAsync(extractPath, registry, registry.FileName, cancellationToken: cancellation).GetAwaiter().GetResult();
         }
 
         cancellation.ThrowIfCancellationRequested();

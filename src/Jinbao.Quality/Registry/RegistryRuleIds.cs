@@ -26,4 +26,10 @@ public static class RegistryRuleIds
 
     /// <summary>The legal-entity registry records the employer as deregistered (注销) or revoked (吊销) (warning).</summary>
     public const string EmployerClosed = "registry.employer-closed";
+
+    /// <summary>A benefit was paid for a month after the death month the population registry records (error).</summary>
+    public const string PaidAfterDeath = "registry.paid-after-death";
+
+    /// <summary>A contribution is for a period that starts after the employer's deregistration or revocation date (error).</summary>
+    public const string ContributionAfterClosure = "registry.contribution-after-closure";
 }

@@ -5,13 +5,76 @@ using Jinbao.Standards;
 namespace Jinbao.Quality.Registry;
 
 /// <summary>
-/// Verifies a whole extract file (CSV or XLSX of the person or employer dataset) against a
-/// registry. Columns are found by the same headers the quality check accepts.
+/// Verifies a whole extract file (CSV or XLSX) against a registry: person and benefit-payment
+/// extracts against the population registry, employer and contribution extracts against the
+/// legal-entity registry. Columns are found by the same headers the quality check accepts.
 /// </summary>
 public static class RegistryVerification
 {
     // Records are read and looked up this many at a time, so only one batch of records is in memory at a time (findings are kept for the whole file).
     private const int ReadBatchSize = 5000;
+
+    private const string PersonDataset = "person";
+    private const string EmployerDataset = "employer";
+    private const string PaymentDataset = "benefit-payment";
+    private const string ContributionDataset = "contribution";
+
+    // The columns read for each dataset; the first is the lookup key.
+    private static readonly Dictionary<string, VerificationField[]> FieldsByDataset = new(StringComparer.Ordinal)
+    {
+        [PersonDataset] = [VerificationFields.CitizenIdNumber, VerificationFields.Name, VerificationFields.Sex, VerificationFields.BirthDate],
+        [EmployerDataset] = [VerificationFields.CreditCode, VerificationFields.EmployerName],
+        [PaymentDataset] = [VerificationFields.CitizenIdNumber, VerificationFields.PaymentPeriod, VerificationFields.PaymentAmount],
+        [ContributionDataset] = [VerificationFields.CreditCode, VerificationFields.ContributionPeriod],
+    };
+
+    /// <summary>
+    /// Verifies a person extract (个人基础信息) or a benefit-payment extract (待遇发放) against the
+    /// population registry. The dataset is the one whose columns the header matches more often; on
+    /// a tie it is the person dataset.
+    /// </summary>
+    /// <param name="extractPath">The extract.</param>
+    /// <param name="registry">The registry.</param>
+    /// <param name="registryName">The registry's file name or address, recorded in the result.</param>
+    /// <param name="time">The clock for <see cref="VerificationResult.VerifiedAt"/>; <see langword="null"/> for the system clock.</param>
+    /// <param name="cancellationToken">Stops the verification between batches.</param>
+    /// <exception cref="ExtractReadException">The extract cannot be read or lacks a required column of its dataset.</exception>
+    /// <exception cref="RegistryServiceException">The registry service failed.</exception>
+    public static async Task<VerificationResult> VerifyWithPopulationRegistryAsync(string extractPath, IPopulationRegistry registry, string registryName, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+
+        var started = (time ?? TimeProvider.System).GetUtcNow();
+        using var extract = Open(extractPath, header => Recognise(header, PersonDataset, PaymentDataset));
+        var findings = extract.DatasetId == PaymentDataset
+            ? await ReadPaymentsAsync(extract, registry, cancellationToken).ConfigureAwait(false)
+            : await ReadPersonsAsync(extract, registry, cancellationToken).ConfigureAwait(false);
+        return extract.Result(registryName, started, findings);
+    }
+
+    /// <summary>
+    /// Verifies an employer extract (单位基础信息) or a contribution extract (缴费记录) against the
+    /// legal-entity registry. The dataset is the one whose columns the header matches more often; on
+    /// a tie it is the employer dataset.
+    /// </summary>
+    /// <param name="extractPath">The extract.</param>
+    /// <param name="registry">The registry.</param>
+    /// <param name="registryName">The registry's file name or address, recorded in the result.</param>
+    /// <param name="time">The clock for <see cref="VerificationResult.VerifiedAt"/>; <see langword="null"/> for the system clock.</param>
+    /// <param name="cancellationToken">Stops the verification between batches.</param>
+    /// <exception cref="ExtractReadException">The extract cannot be read or lacks a required column of its dataset.</exception>
+    /// <exception cref="RegistryServiceException">The registry service failed.</exception>
+    public static async Task<VerificationResult> VerifyWithLegalEntityRegistryAsync(string extractPath, ILegalEntityRegistry registry, string registryName, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+
+        var started = (time ?? TimeProvider.System).GetUtcNow();
+        using var extract = Open(extractPath, header => Recognise(header, EmployerDataset, ContributionDataset));
+        var findings = extract.DatasetId == ContributionDataset
+            ? await ReadContributionsAsync(extract, registry, cancellationToken).ConfigureAwait(false)
+            : await ReadEmployersAsync(extract, registry, cancellationToken).ConfigureAwait(false);
+        return extract.Result(registryName, started, findings);
+    }
 
     /// <summary>Verifies a person extract (个人基础信息) against the population registry.</summary>
     /// <param name="extractPath">The extract.</param>
@@ -26,21 +89,8 @@ public static class RegistryVerification
         ArgumentNullException.ThrowIfNull(registry);
 
         var started = (time ?? TimeProvider.System).GetUtcNow();
-        using var extract = Open(extractPath, "person", [VerificationFields.CitizenIdNumber, VerificationFields.Name, VerificationFields.Sex, VerificationFields.BirthDate]);
-        var verifier = new RegistryVerifier(columnHeaders: extract.Headers);
-        var findings = new List<RegistryFinding>();
-        var batch = new List<PersonVerificationRecord>(ReadBatchSize);
-        while (extract.Read())
-        {
-            batch.Add(new PersonVerificationRecord(extract.Row, extract.Field(0) ?? string.Empty, extract.Field(1), extract.Field(2), extract.Field(3)));
-            if (batch.Count == ReadBatchSize)
-            {
-                findings.AddRange(await verifier.VerifyPersonsAsync(batch, registry, cancellationToken).ConfigureAwait(false));
-                batch.Clear();
-            }
-        }
-
-        findings.AddRange(await verifier.VerifyPersonsAsync(batch, registry, cancellationToken).ConfigureAwait(false));
+        using var extract = Open(extractPath, _ => PersonDataset);
+        var findings = await ReadPersonsAsync(extract, registry, cancellationToken).ConfigureAwait(false);
         return extract.Result(registryName, started, findings);
     }
 
@@ -57,32 +107,126 @@ public static class RegistryVerification
         ArgumentNullException.ThrowIfNull(registry);
 
         var started = (time ?? TimeProvider.System).GetUtcNow();
-        using var extract = Open(extractPath, "employer", [VerificationFields.CreditCode, VerificationFields.EmployerName]);
+        using var extract = Open(extractPath, _ => EmployerDataset);
+        var findings = await ReadEmployersAsync(extract, registry, cancellationToken).ConfigureAwait(false);
+        return extract.Result(registryName, started, findings);
+    }
+
+    /// <summary>Verifies a benefit-payment extract (待遇发放) against the population registry: payments after death and unknown recipients.</summary>
+    /// <param name="extractPath">The extract.</param>
+    /// <param name="registry">The registry.</param>
+    /// <param name="registryName">The registry's file name or address, recorded in the result.</param>
+    /// <param name="time">The clock for <see cref="VerificationResult.VerifiedAt"/>; <see langword="null"/> for the system clock.</param>
+    /// <param name="cancellationToken">Stops the verification between batches.</param>
+    /// <exception cref="ExtractReadException">The extract cannot be read or lacks a required column of the benefit-payment dataset.</exception>
+    /// <exception cref="RegistryServiceException">The registry service failed.</exception>
+    public static async Task<VerificationResult> VerifyPaymentsAsync(string extractPath, IPopulationRegistry registry, string registryName, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+
+        var started = (time ?? TimeProvider.System).GetUtcNow();
+        using var extract = Open(extractPath, _ => PaymentDataset);
+        var findings = await ReadPaymentsAsync(extract, registry, cancellationToken).ConfigureAwait(false);
+        return extract.Result(registryName, started, findings);
+    }
+
+    /// <summary>Verifies a contribution extract (缴费记录) against the legal-entity registry: contributions after closure and unknown employers.</summary>
+    /// <param name="extractPath">The extract.</param>
+    /// <param name="registry">The registry.</param>
+    /// <param name="registryName">The registry's file name or address, recorded in the result.</param>
+    /// <param name="time">The clock for <see cref="VerificationResult.VerifiedAt"/>; <see langword="null"/> for the system clock.</param>
+    /// <param name="cancellationToken">Stops the verification between batches.</param>
+    /// <exception cref="ExtractReadException">The extract cannot be read or lacks a required column of the contribution dataset.</exception>
+    /// <exception cref="RegistryServiceException">The registry service failed.</exception>
+    public static async Task<VerificationResult> VerifyContributionsAsync(string extractPath, ILegalEntityRegistry registry, string registryName, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+
+        var started = (time ?? TimeProvider.System).GetUtcNow();
+        using var extract = Open(extractPath, _ => ContributionDataset);
+        var findings = await ReadContributionsAsync(extract, registry, cancellationToken).ConfigureAwait(false);
+        return extract.Result(registryName, started, findings);
+    }
+
+    private static Task<List<RegistryFinding>> ReadPersonsAsync(BoundExtract extract, IPopulationRegistry registry, CancellationToken cancellationToken)
+    {
         var verifier = new RegistryVerifier(columnHeaders: extract.Headers);
+        return VerifyInBatchesAsync(
+            extract,
+            e => new PersonVerificationRecord(e.Row, e.Field(0) ?? string.Empty, e.Field(1), e.Field(2), e.Field(3)),
+            batch => verifier.VerifyPersonsAsync(batch, registry, cancellationToken));
+    }
+
+    private static Task<List<RegistryFinding>> ReadEmployersAsync(BoundExtract extract, ILegalEntityRegistry registry, CancellationToken cancellationToken)
+    {
+        var verifier = new RegistryVerifier(columnHeaders: extract.Headers);
+        return VerifyInBatchesAsync(
+            extract,
+            e => new EmployerVerificationRecord(e.Row, e.Field(0) ?? string.Empty, e.Field(1)),
+            batch => verifier.VerifyEmployersAsync(batch, registry, cancellationToken));
+    }
+
+    private static Task<List<RegistryFinding>> ReadPaymentsAsync(BoundExtract extract, IPopulationRegistry registry, CancellationToken cancellationToken)
+    {
+        var verifier = new RegistryVerifier(columnHeaders: extract.Headers);
+        return VerifyInBatchesAsync(
+            extract,
+            e => new PaymentVerificationRecord(e.Row, e.Field(0) ?? string.Empty, e.Field(1), e.Field(2)),
+            batch => verifier.VerifyPaymentsAsync(batch, registry, cancellationToken));
+    }
+
+    private static Task<List<RegistryFinding>> ReadContributionsAsync(BoundExtract extract, ILegalEntityRegistry registry, CancellationToken cancellationToken)
+    {
+        var verifier = new RegistryVerifier(columnHeaders: extract.Headers);
+        return VerifyInBatchesAsync(
+            extract,
+            e => new ContributionVerificationRecord(e.Row, e.Field(0) ?? string.Empty, e.Field(1)),
+            batch => verifier.VerifyContributionsAsync(batch, registry, cancellationToken));
+    }
+
+    private static async Task<List<RegistryFinding>> VerifyInBatchesAsync<TRecord>(BoundExtract extract, Func<BoundExtract, TRecord> createRecord, Func<IReadOnlyList<TRecord>, Task<IReadOnlyList<RegistryFinding>>> verify)
+    {
         var findings = new List<RegistryFinding>();
-        var batch = new List<EmployerVerificationRecord>(ReadBatchSize);
+        var batch = new List<TRecord>(ReadBatchSize);
         while (extract.Read())
         {
-            batch.Add(new EmployerVerificationRecord(extract.Row, extract.Field(0) ?? string.Empty, extract.Field(1)));
+            batch.Add(createRecord(extract));
             if (batch.Count == ReadBatchSize)
             {
-                findings.AddRange(await verifier.VerifyEmployersAsync(batch, registry, cancellationToken).ConfigureAwait(false));
+                findings.AddRange(await verify(batch).ConfigureAwait(false));
                 batch.Clear();
             }
         }
 
-        findings.AddRange(await verifier.VerifyEmployersAsync(batch, registry, cancellationToken).ConfigureAwait(false));
-        return extract.Result(registryName, started, findings);
+        findings.AddRange(await verify(batch).ConfigureAwait(false));
+        return findings;
     }
 
-    private static BoundExtract Open(string path, string datasetId, VerificationField[] fields)
+    // Picks the alternative dataset only when the header matches more of its columns, so a person or
+    // employer extract missing a column still gets the message listing that dataset's columns.
+    private static string Recognise(IReadOnlyList<string> header, string defaultDataset, string alternativeDataset)
+    {
+        int defaultMatches = CountMatches(header, defaultDataset);
+        int alternativeMatches = CountMatches(header, alternativeDataset);
+        return alternativeMatches > defaultMatches ? alternativeDataset : defaultDataset;
+    }
+
+    private static int CountMatches(IReadOnlyList<string> header, string datasetId)
+    {
+        var dataset = StandardsCatalog.Default.FindDataset(datasetId)
+            ?? throw new InvalidOperationException($"The standards catalogue has no dataset '{datasetId}'.");
+        return header.Count(h => dataset.FindByHeader(h) is not null);
+    }
+
+    private static BoundExtract Open(string path, Func<IReadOnlyList<string>, string> chooseDataset)
     {
         var reader = RegistryExtractReader.Open(path);
         try
         {
             string fileName = Path.GetFileName(path);
+            string datasetId = chooseDataset(reader.Header);
             var (dataset, columns, _) = ColumnBinder.Bind(reader.Header, datasetId, StandardsCatalog.Default, fileName);
-            int[] ordinals = fields.Select(f => columns.Find(c => c.Element.Id == f.Id)?.Ordinal ?? -1).ToArray();
+            int[] ordinals = FieldsByDataset[dataset.Id].Select(f => columns.Find(c => c.Element.Id == f.Id)?.Ordinal ?? -1).ToArray();
             var headers = columns.ToDictionary(c => c.Element.Id, c => c.Header, StringComparer.Ordinal);
             return new BoundExtract(reader, fileName, dataset.Id, dataset.Name, ordinals, headers);
         }
@@ -91,56 +235,5 @@ public static class RegistryVerification
             reader.Dispose();
             throw;
         }
-    }
-
-    /// <summary>An opened extract with the columns verification reads.</summary>
-    private sealed class BoundExtract(IExtractReader reader, string fileName, string datasetId, string datasetName, int[] ordinals, Dictionary<string, string> headers) : IDisposable
-    {
-        private long _records;
-        private long _skipped;
-
-        public Dictionary<string, string> Headers { get; } = headers;
-
-        public long Row { get; private set; } = reader.HeaderRow;
-
-        /// <summary>Moves to the next record that is not blank, counting it.</summary>
-        public bool Read()
-        {
-            while (reader.Read())
-            {
-                Row++;
-                if (RegistryExtractReader.IsBlank(reader))
-                {
-                    continue;
-                }
-
-                _records++;
-                if (reader.GetField(ordinals[0]).IsWhiteSpace())
-                {
-                    _skipped++;
-                }
-
-                return true;
-            }
-
-            return false;
-        }
-
-        /// <summary>Returns the value of a verification field, or <see langword="null"/> when the extract has no such column.</summary>
-        public string? Field(int index) => ordinals[index] < 0 ? null : reader.GetField(ordinals[index]).Trim().ToString();
-
-        public VerificationResult Result(string registryName, DateTimeOffset started, IReadOnlyList<RegistryFinding> findings) => new()
-        {
-            File = fileName,
-            Dataset = datasetId,
-            DatasetName = datasetName,
-            Registry = registryName,
-            VerifiedAt = started,
-            Records = _records,
-            SkippedRecords = _skipped,
-            Findings = findings,
-        };
-
-        public void Dispose() => reader.Dispose();
     }
 }

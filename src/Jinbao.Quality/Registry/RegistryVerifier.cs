@@ -6,10 +6,11 @@ using Jinbao.Quality.Rules;
 namespace Jinbao.Quality.Registry;
 
 /// <summary>
-/// Verifies person and employer records against a registry (基础信息核准): looks the keys up in
-/// batches and reports each record the registry does not hold or holds with other values.
+/// Verifies person, employer, benefit-payment and contribution records against a registry
+/// (基础信息核准). It looks the keys up in batches and reports each record the registry does not
+/// hold or holds with other values.
 /// </summary>
-public sealed class RegistryVerifier
+public sealed partial class RegistryVerifier
 {
     /// <summary>The default number of keys looked up at once.</summary>
     public const int DefaultBatchSize = 500;
@@ -49,7 +50,7 @@ public sealed class RegistryVerifier
             {
                 if (key is null || !found.TryGetValue(key, out var person))
                 {
-                    findings.Add(PersonUnknown(record));
+                    findings.Add(PersonUnknown(record.Row, record.CitizenIdNumber));
                     continue;
                 }
 
@@ -78,8 +79,7 @@ public sealed class RegistryVerifier
             {
                 if (key is null || !found.TryGetValue(key, out var employer))
                 {
-                    string shown = Show(record.CreditCode);
-                    findings.Add(Create(record.Row, VerificationFields.CreditCode, RegistryRuleIds.EmployerUnknown, Severity.Error, QualityDimension.Accuracy, shown, string.Empty, Messages.Registry_EmployerUnknown, shown));
+                    findings.Add(EmployerUnknown(record.Row, record.CreditCode));
                     continue;
                 }
 
@@ -146,10 +146,16 @@ public sealed class RegistryVerifier
         }
     }
 
-    private RegistryFinding PersonUnknown(PersonVerificationRecord record)
+    private RegistryFinding PersonUnknown(long row, string citizenIdNumber)
     {
-        string shown = Show(record.CitizenIdNumber);
-        return Create(record.Row, VerificationFields.CitizenIdNumber, RegistryRuleIds.PersonUnknown, Severity.Error, QualityDimension.Accuracy, shown, string.Empty, Messages.Registry_PersonUnknown, shown);
+        string shown = Show(citizenIdNumber);
+        return Create(row, VerificationFields.CitizenIdNumber, RegistryRuleIds.PersonUnknown, Severity.Error, QualityDimension.Accuracy, shown, string.Empty, Messages.Registry_PersonUnknown, shown);
+    }
+
+    private RegistryFinding EmployerUnknown(long row, string creditCode)
+    {
+        string shown = Show(creditCode);
+        return Create(row, VerificationFields.CreditCode, RegistryRuleIds.EmployerUnknown, Severity.Error, QualityDimension.Accuracy, shown, string.Empty, Messages.Registry_EmployerUnknown, shown);
     }
 
     // Every message template takes the column header first, then the values shown.

@@ -12,4 +12,7 @@ internal static class VerificationFields
     public static readonly VerificationField BirthDate = new("BirthDate", "出生日期");
     public static readonly VerificationField CreditCode = new("UnifiedSocialCreditCode", "统一社会信用代码");
     public static readonly VerificationField EmployerName = new("EmployerName", "单位名称");
+    public static readonly VerificationField PaymentPeriod = new("PaymentPeriod", "发放期");
+    public static readonly VerificationField PaymentAmount = new("PaymentAmount", "发放金额");
+    public static readonly VerificationField ContributionPeriod = new("ContributionPeriod", "费款所属期");
 }

@@ -8,7 +8,7 @@ public sealed record VerificationResult
     /// <summary>The extract's file name.</summary>
     public required string File { get; init; }
 
-    /// <summary>The dataset id: <c>person</c> or <c>employer</c>.</summary>
+    /// <summary>The dataset id: <c>person</c>, <c>employer</c>, <c>benefit-payment</c> or <c>contribution</c>.</summary>
     public required string Dataset { get; init; }
 
     /// <summary>The dataset's Chinese name, such as 个人基础信息.</summary>
