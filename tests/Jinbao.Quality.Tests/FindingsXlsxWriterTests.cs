@@ -25,14 +25,14 @@ public sealed class FindingsXlsxWriterTests : IDisposable
     }
 
     [Fact]
-    public void Write_Sample_HasThreeSheetsInOrder()
+    public void Write_Sample_HasFourSheetsInOrder()
     {
         string path = WriteSample(SampleReport.Create(), SampleReport.Findings());
         using var document = SpreadsheetDocument.Open(path, isEditable: false);
 
         var names = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(sheet => sheet.Name!.Value).ToList();
 
-        Assert.Equal(["问题清单", "规则统计", "概况"], names);
+        Assert.Equal(["问题清单", "规则统计", "地区统计", "概况"], names);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public static class QualityCheck
                 CsvExtractReader csv => csv.EstimatedRecords,
                 _ => 65_536,
             };
-            var merger = new ResultMerger(spill, rules, dataset, columns, expected);
+            var merger = new ResultMerger(spill, rules, dataset, columns, expected, standards.Divisions);
             RunPipeline(reader, fileName, columns, rules, standards, today, merger, options.Workers, progress, cancellationToken);
             spill.Complete();
             merger.ReleaseKeys();
@@ -84,6 +84,8 @@ public static class QualityCheck
                 FindingCount = spill.Count,
                 ErrorFindings = merger.ErrorFindings,
                 IgnoredColumns = ignored,
+                Divisions = merger.SummarizeDivisions(),
+                RecordsWithoutDivision = merger.RecordsWithoutDivision,
             };
             QualityCheckLog.CheckCompleted(options.Logger, options.Path, report.Records, report.FindingCount, report.Score, report.Duration.TotalSeconds);
             return new CheckResult(report, spill);

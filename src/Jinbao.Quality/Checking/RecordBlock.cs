@@ -27,6 +27,7 @@ internal sealed class RecordBlock
         Flags = new ushort[RecordsPerBlock];
         Keys = new UInt128[RecordsPerBlock];
         FieldCounts = new int[RecordsPerBlock];
+        Divisions = new int[RecordsPerBlock];
     }
 
     /// <summary>The block's place in the file, counting from 0; blocks are merged in this order.</summary>
@@ -52,6 +53,9 @@ internal sealed class RecordBlock
 
     /// <summary>Per record, the number of fields in the file, or 0 where the format has no such count (XLSX).</summary>
     public int[] FieldCounts { get; private set; }
+
+    /// <summary>Per record, the division it belongs to as <see cref="Standards.Divisions.DivisionCodeHistory.IndexOf"/> numbers it, or -1 when none is known.</summary>
+    public int[] Divisions { get; private set; }
 
     /// <summary>Raw bytes of whole lines still to be parsed, or an empty span once parsed.</summary>
     public ReadOnlySpan<byte> RawBytes => _raw.AsSpan(0, RawLength);
@@ -190,6 +194,7 @@ internal sealed class RecordBlock
         Flags = Resize(Flags, capacity);
         Keys = Resize(Keys, capacity);
         FieldCounts = Resize(FieldCounts, capacity);
+        Divisions = Resize(Divisions, capacity);
     }
 
     private static T[] Resize<T>(T[] array, int capacity)

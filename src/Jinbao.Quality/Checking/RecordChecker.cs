@@ -91,6 +91,7 @@ internal sealed partial class RecordChecker
         _sexColumn = -1;
         _division = -1;
         _divisionColumn = -1;
+        _block.Divisions[_record] = -1;
 
         // A row with too many or too few fields has its values under the wrong headers. Checking
         // them would only produce misleading findings, so the row gets this one finding.
@@ -123,6 +124,30 @@ internal sealed partial class RecordChecker
         {
             CheckBusinessRecord(_business);
         }
+
+        _block.Divisions[_record] = _standards.Divisions.IndexOf(RecordDivision());
+    }
+
+    // The division a record is counted under in the scorecard: its own division column, else the
+    // division its identity number or credit code was issued in.
+    private int RecordDivision()
+    {
+        if (_division > 0)
+        {
+            return _division;
+        }
+
+        if (_personIdColumn >= 0 && _personId.IsValid && _personId.DivisionCode > 0)
+        {
+            return _personId.DivisionCode;
+        }
+
+        if (_usccColumn >= 0 && _uscc.Failure is UsccFailure.None or UsccFailure.LegacyCheckCharacter)
+        {
+            return _uscc.DivisionCode;
+        }
+
+        return -1;
     }
 
     private void CheckField(int c, ColumnBinding column, ReadOnlySpan<char> raw)

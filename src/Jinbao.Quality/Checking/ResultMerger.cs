@@ -28,11 +28,13 @@ internal sealed class ResultMerger
     private KeyIndex<ulong>? _narrowKeys;
     private KeyIndex<UInt128>? _wideKeys;
     private readonly long[] _ruleCounts = new long[RuleIds.Count];
+    private readonly DivisionTally _divisions;
     private readonly long[] _dimensionErrors = new long[DimensionCount];
     private readonly long[] _dimensionWarningsOnly = new long[DimensionCount];
 
-    public ResultMerger(FindingSpill spill, RuleSet rules, Dataset dataset, IReadOnlyList<ColumnBinding> columns, long expectedRecords)
+    public ResultMerger(FindingSpill spill, RuleSet rules, Dataset dataset, IReadOnlyList<ColumnBinding> columns, long expectedRecords, Standards.Divisions.DivisionCodeHistory divisions)
     {
+        _divisions = new DivisionTally(divisions);
         _spill = spill;
         _rules = rules;
         _keyColumn = columns.ToList().FindIndex(c => c.Element == dataset.Key);
@@ -97,6 +99,7 @@ internal sealed class ResultMerger
             }
 
             Count(flags);
+            _divisions.Add(block.Divisions[r], (flags & 0xFF) != 0, flags != 0 && (flags & 0xFF) == 0);
         }
 
         Records += block.Count;
@@ -118,6 +121,12 @@ internal sealed class ResultMerger
         _wideKeys = null;
         GC.Collect();
     }
+
+    /// <summary>Returns the records and scores per province, city and county.</summary>
+    public IReadOnlyList<DivisionScore> SummarizeDivisions() => _divisions.Summarize();
+
+    /// <summary>Records no division could be found for.</summary>
+    public long RecordsWithoutDivision => _divisions.Unplaced;
 
     /// <summary>Builds the scorecard from the counts.</summary>
     public (IReadOnlyList<DimensionScore> Dimensions, double Score, IReadOnlyList<RuleCount> Rules) Summarize()

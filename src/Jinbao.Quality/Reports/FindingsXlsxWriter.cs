@@ -15,6 +15,7 @@ internal static class FindingsXlsxWriter
 
     private static readonly double[] FindingColumnWidths = [8, 18, 22, 34, 10, 10, 26, 90];
     private static readonly double[] RuleColumnWidths = [34, 40, 10, 10, 12];
+    private static readonly double[] DivisionColumnWidths = [10, 14, 24, 12, 14, 16, 10];
     private static readonly double[] SummaryColumnWidths = [20, 48, 10, 10, 16, 18];
 
     /// <summary>Writes the workbook.</summary>
@@ -42,6 +43,7 @@ internal static class FindingsXlsxWriter
         using var workbook = new XlsxWorkbookWriter(output);
         var (written, truncated) = WriteFindings(workbook, findings, maxRows);
         WriteRules(workbook, report);
+        WriteDivisions(workbook, report);
         WriteSummary(workbook, report, written, truncated);
         workbook.Complete();
     }
@@ -84,6 +86,34 @@ internal static class FindingsXlsxWriter
 
         sheet.Complete(autoFilter: true);
         return (written, truncated);
+    }
+
+    private static void WriteDivisions(XlsxWorkbookWriter workbook, QualityReport report)
+    {
+        var sheet = workbook.AddSheet(ReportText.Sheet_Divisions, DivisionColumnWidths);
+        WriteHeader(
+            sheet,
+            ReportText.Label_Level,
+            ReportText.Label_DivisionCode,
+            ReportText.Label_DivisionName,
+            ReportText.Label_Records,
+            ReportText.Label_RecordsWithErrors,
+            ReportText.Label_RecordsWithWarningsOnly,
+            ReportText.Label_Score);
+
+        foreach (var division in report.Divisions)
+        {
+            sheet.StartRow();
+            sheet.AddText(ReportFormat.DivisionLevel(division.Level));
+            sheet.AddText(division.Code.ToString("D6", System.Globalization.CultureInfo.InvariantCulture));
+            sheet.AddText(division.Name);
+            sheet.AddNumber(division.Records, XlsxCellStyle.Count);
+            sheet.AddNumber(division.RecordsWithErrors, XlsxCellStyle.Count);
+            sheet.AddNumber(division.RecordsWithWarningsOnly, XlsxCellStyle.Count);
+            sheet.AddNumber(division.Score);
+        }
+
+        sheet.Complete(autoFilter: true);
     }
 
     private static void WriteRules(XlsxWorkbookWriter workbook, QualityReport report)

@@ -47,4 +47,10 @@ public sealed record QualityReport
 
     /// <summary>Error-severity findings, so the exit code can be decided without reading them.</summary>
     public required long ErrorFindings { get; init; }
+
+    /// <summary>Records and scores per province, city and county, each level lowest score first.</summary>
+    public IReadOnlyList<DivisionScore> Divisions { get; init; } = [];
+
+    /// <summary>Records that no division code could be found for.</summary>
+    public long RecordsWithoutDivision { get; init; }
 }

@@ -20,6 +20,14 @@ internal static class ReportFormat
     }
 
     /// <summary>Formats a 0–1 share as a whole percentage, such as 25%.</summary>
+    /// <summary>Returns the Chinese name of a division level: 省级, 地市级 or 区县级.</summary>
+    public static string DivisionLevel(int level) => level switch
+    {
+        1 => ReportText.Level_1,
+        2 => ReportText.Level_2,
+        _ => ReportText.Level_3,
+    };
+
     public static string Percent(double share) => share.ToString("0%", CultureInfo.InvariantCulture);
 
     /// <summary>Formats the check time in the offset it was taken in, such as 2025-03-01 10:15:00 (UTC+08:00).</summary>

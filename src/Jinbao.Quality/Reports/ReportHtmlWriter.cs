@@ -39,6 +39,7 @@ internal static class ReportHtmlWriter
         WriteOverview(output, report);
         WriteDimensions(output, report);
         WriteRules(output, report);
+        WriteDivisions(output, report);
         WriteFindings(output, report, firstFindings);
 
         output.WriteLine($"<footer>{Encode(MessageFormat.Format(ReportText.Html_Footer, ReportFormat.CheckedAt(report.CheckedAt)))}</footer>");
@@ -149,6 +150,45 @@ internal static class ReportHtmlWriter
             output.Write($"<td>{Encode(QualityText.DimensionName(rule.Dimension))}</td>");
             output.Write($"""<td class="{SeverityClass(rule.Severity)}">{Encode(QualityText.SeverityName(rule.Severity))}</td>""");
             output.Write($"""<td class="number">{Encode(ReportFormat.Count(rule.Findings))}</td>""");
+            output.WriteLine("</tr>");
+        }
+
+        output.WriteLine("</tbody>");
+        output.WriteLine("</table>");
+    }
+
+    // Provinces and cities only: a county list of a national file would run to thousands of rows.
+    private static void WriteDivisions(TextWriter output, QualityReport report)
+    {
+        var shown = report.Divisions.Where(d => d.Level <= 2).ToList();
+        if (shown.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine($"<h2>{Encode(ReportText.Html_Divisions)}</h2>");
+        output.WriteLine($"""<p class="note">{Encode(MessageFormat.Format(ReportText.Html_DivisionsNote, ReportFormat.Count(report.RecordsWithoutDivision)))}</p>""");
+        output.WriteLine("<table>");
+        WriteHead(
+            output,
+            (ReportText.Label_Level, false),
+            (ReportText.Label_DivisionCode, false),
+            (ReportText.Label_DivisionName, false),
+            (ReportText.Label_Records, true),
+            (ReportText.Label_RecordsWithErrors, true),
+            (ReportText.Label_RecordsWithWarningsOnly, true),
+            (ReportText.Label_Score, true));
+        output.WriteLine("<tbody>");
+        foreach (var division in shown)
+        {
+            output.Write("<tr>");
+            output.Write($"<td>{Encode(ReportFormat.DivisionLevel(division.Level))}</td>");
+            output.Write($"""<td class="code">{division.Code:D6}</td>""");
+            output.Write($"<td>{Encode(division.Name)}</td>");
+            output.Write($"""<td class="number">{Encode(ReportFormat.Count(division.Records))}</td>""");
+            output.Write($"""<td class="number">{Encode(ReportFormat.Count(division.RecordsWithErrors))}</td>""");
+            output.Write($"""<td class="number">{Encode(ReportFormat.Count(division.RecordsWithWarningsOnly))}</td>""");
+            output.Write($"""<td class="number">{Encode(ReportFormat.Score(division.Score))}</td>""");
             output.WriteLine("</tr>");
         }
 

@@ -80,6 +80,23 @@ internal static class ReportJsonWriter
 
         json.WriteEndArray();
 
+        json.WriteNumber("recordsWithoutDivision", report.RecordsWithoutDivision);
+        json.WriteStartArray("divisions");
+        foreach (var division in report.Divisions)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", division.Code.ToString("D6", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString("name", division.Name);
+            json.WriteNumber("level", division.Level);
+            json.WriteNumber("records", division.Records);
+            json.WriteNumber("recordsWithErrors", division.RecordsWithErrors);
+            json.WriteNumber("recordsWithWarningsOnly", division.RecordsWithWarningsOnly);
+            json.WriteNumber("score", division.Score);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
         json.WriteStartArray("findings");
         foreach (var finding in findings)
         {

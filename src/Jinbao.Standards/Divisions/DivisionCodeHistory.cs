@@ -17,11 +17,22 @@ public sealed class DivisionCodeHistory
     private readonly ushort[] _lastYearInUse;
     private readonly Dictionary<int, DivisionPeriod[]> _periods;
 
+    // Dense numbering of the known codes (1-based, 0 for unknown), so per-code counters fit in a
+    // few kilobytes instead of a million-entry array.
+    private readonly ushort[] _denseIndex;
+    private readonly int[] _codeAtIndex;
+
     private DivisionCodeHistory(ushort[] lastYearInUse, Dictionary<int, DivisionPeriod[]> periods, int latestListYear)
     {
         _lastYearInUse = lastYearInUse;
         _periods = periods;
         LatestListYear = latestListYear;
+        _codeAtIndex = [.. periods.Keys.Order()];
+        _denseIndex = new ushort[CodeSpace];
+        for (int i = 0; i < _codeAtIndex.Length; i++)
+        {
+            _denseIndex[_codeAtIndex[i]] = checked((ushort)(i + 1));
+        }
     }
 
     /// <summary>The year of the newest yearly list the history was compiled from.</summary>
@@ -82,6 +93,12 @@ public sealed class DivisionCodeHistory
         var frozen = periods.ToDictionary(p => p.Key, p => p.Value.OrderBy(x => x.FirstYear).ToArray());
         return new DivisionCodeHistory(lastYearInUse, frozen, latestListYear);
     }
+
+    /// <summary>Returns the code's position in a dense numbering of all known codes (0 to <see cref="CodeCount"/> − 1), or -1 for an unknown code.</summary>
+    public int IndexOf(int code) => (uint)code < CodeSpace ? _denseIndex[code] - 1 : -1;
+
+    /// <summary>Returns the code at a position of the dense numbering.</summary>
+    public int CodeAt(int index) => _codeAtIndex[index];
 
     /// <summary>Whether the code appears anywhere in the history.</summary>
     public bool IsKnown(int code) => (uint)code < CodeSpace && _lastYearInUse[code] != 0;
