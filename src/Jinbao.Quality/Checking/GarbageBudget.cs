@@ -2,13 +2,13 @@ namespace Jinbao.Quality.Checking;
 
 /// <summary>
 /// Collects generation 0 whenever a stage has allocated a set amount since the last collection.
-/// The runtime sizes generation 0 from the processor's last-level cache, which on large servers
-/// lets a few hundred MB of short-lived finding strings pile up before the first collection;
-/// bounding it keeps a check of millions of records within its memory target.
+/// On the development machine (.NET 10.0.12, a reported 260 MB last-level cache) the runtime
+/// collected generation 0 only twice in 247 MB of allocation, so short-lived finding strings
+/// piled up to about 100 MB. Bounding them kept a ten-million-record check under 300 MB.
 /// </summary>
 internal sealed class GarbageBudget(long bytesBetweenCollections = GarbageBudget.DefaultBytes)
 {
-    /// <summary>32 MB: a collection of generation 0 with little live data takes about a millisecond.</summary>
+    /// <summary>32 MB. A collection of generation 0 with little live data is short (estimated at about a millisecond), so this costs little.</summary>
     public const long DefaultBytes = 32L * 1024 * 1024;
 
     private long _allocatedAtLastCollection = GC.GetTotalAllocatedBytes();

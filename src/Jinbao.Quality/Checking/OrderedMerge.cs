@@ -5,8 +5,8 @@ namespace Jinbao.Quality.Checking;
 
 /// <summary>
 /// Hands checked blocks to the merger in file order, whichever worker finishes them. The worker
-/// that completes the next block in sequence merges it and any later blocks already waiting;
-/// merging is cheap next to checking, so no thread of its own is spent on it.
+/// that completes the next block in sequence merges it and any later blocks already waiting.
+/// Merging is cheap next to checking, so no thread of its own is spent on it.
 /// </summary>
 internal sealed class OrderedMerge(ResultMerger merger, BlockingCollection<RecordBlock> free, IExtractSource reader, IProgress<CheckProgress>? progress)
 {
