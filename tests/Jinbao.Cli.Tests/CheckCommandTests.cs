@@ -260,6 +260,31 @@ public sealed class CheckCommandTests
         Assert.Contains("jinbao --help", stderr);
     }
 
+    [Fact]
+    public void Check_SeveralFiles_WritesBundleAndSubfolders()
+    {
+        using var folder = new TempFolder();
+        string clean = folder.File("clean.csv");
+        string duplicate = folder.File("duplicate.csv");
+        File.WriteAllText(clean, $"{PersonHeader}\r\n{WithCheck(MaleId)},张三,1,19900307,01,21,110101,13812345678\r\n", new UTF8Encoding(true));
+        File.WriteAllText(duplicate, $"{PersonHeader}\r\n{WithCheck(MaleId)},张三,1,19900307,01,21,110101,13812345678\r\n{WithCheck(MaleId)},李四,1,19900307,01,21,110101,13812345678\r\n", new UTF8Encoding(true));
+
+        var (exit, stdout, stderr) = JinbaoProcess.Run("check", clean, duplicate + ":person", "--output", folder.File("out"));
+
+        Assert.True(exit == 1, $"exit {exit}\n{stdout}\n{stderr}");
+        Assert.Contains("clean.csv", stdout);
+        Assert.Contains("duplicate.csv", stdout);
+        Assert.True(File.Exists(folder.File("out/clean/report.json")));
+        Assert.True(File.Exists(folder.File("out/duplicate/findings.xlsx")));
+        using var bundle = JsonDocument.Parse(File.ReadAllText(folder.File("out/bundle.json")));
+        var files = bundle.RootElement.GetProperty("files").EnumerateArray().ToList();
+        Assert.Equal(2, files.Count);
+        Assert.Equal("ok", files[0].GetProperty("status").GetString());
+        Assert.Equal("findings", files[1].GetProperty("status").GetString());
+        Assert.Equal("person", files[1].GetProperty("dataset").GetString());
+        Assert.Equal(2, files[1].GetProperty("records").GetInt64());
+    }
+
     [Theory]
     [InlineData("enrolment")]
     [InlineData("contribution")]

@@ -47,7 +47,7 @@ public sealed class HelpTextTests
     [Fact]
     public void Parse_UnknownArgument_IsChinese()
     {
-        var (exit, _, stderr) = JinbaoProcess.Run("check", "a.csv", "b.csv");
+        var (exit, _, stderr) = JinbaoProcess.Run("rules", "a.csv");
 
         Assert.Equal(2, exit);
         Assert.Contains("未识别命令或参数", stderr);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Jinbao.Cli.Resources;
 using Jinbao.Standards;
+using Jinbao.Quality.Bundles;
 using Jinbao.Quality.Checking;
 using Jinbao.Quality.Reports;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,10 @@ using Spectre.Console;
 
 namespace Jinbao.Cli.Commands;
 
-/// <summary><c>jinbao check FILE</c>: the quality check of one extract.</summary>
+/// <summary>
+/// <c>jinbao check FILE…</c>: the quality check of one extract, or of several files, folders and
+/// ZIP archives, each file checked on its own (see <see cref="BundleCheck"/>).
+/// </summary>
 internal static class CheckCommand
 {
     // Files smaller than this finish before a progress bar would be worth drawing.
@@ -18,8 +22,17 @@ internal static class CheckCommand
 
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = CliText.CheckFileArgument };
+        var file = new Argument<string[]>("FILE") { Description = CliText.CheckFileArgument, Arity = ArgumentArity.OneOrMore };
         NonEmptyValue.Require(file, CliText.CheckFileEmpty);
+
+        // FILE takes any number of values, so the parser hands an unknown option to it as a file name.
+        file.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value.StartsWith('-')))
+            {
+                result.AddError(Format(CliText.CheckUnknownOption, token.Value));
+            }
+        });
         var dataset = new Option<string?>("--dataset") { Description = CliText.DatasetOption };
         dataset.AcceptOnlyFromAmong([.. StandardsCatalog.Default.Datasets.Select(d => d.Id)]);
         var output = new Option<string>("--output", "-o") { Description = CliText.OutputOption, DefaultValueFactory = _ => "jinbao-report" };
@@ -45,16 +58,23 @@ internal static class CheckCommand
                 });
                 builder.AddConsoleFormatter<SingleLineLogFormatter, ConsoleFormatterOptions>();
             });
+            string[] arguments = parsed.GetValue(file)!;
             var options = new CheckOptions
             {
-                Path = parsed.GetValue(file)!,
+                Path = arguments[0],
                 Dataset = parsed.GetValue(dataset),
                 Encoding = parsed.GetValue(encoding),
                 Sheet = parsed.GetValue(sheet),
                 RulesFile = parsed.GetValue(rules),
                 Logger = logging.CreateLogger("Jinbao.Quality"),
             };
-            return Execute(options, parsed.GetValue(output)!, parsed.GetValue(quiet), cancellation);
+            var inputs = arguments.Select(BundleInput.Parse).ToList();
+            if (inputs.Count == 1 && !inputs[0].NeedsBundle)
+            {
+                return Execute(options, parsed.GetValue(output)!, parsed.GetValue(quiet), cancellation);
+            }
+
+            return ExecuteBundle(inputs, options, parsed.GetValue(output)!, parsed.GetValue(quiet), cancellation);
         }, CliText.Cancelled));
         return command;
     }
@@ -84,6 +104,43 @@ internal static class CheckCommand
         }
 
         return report.ErrorFindings > 0 ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    private static int ExecuteBundle(List<BundleInput> inputs, CheckOptions template, string outputDirectory, bool quiet, CancellationToken cancellation)
+    {
+        BundleResult result;
+        try
+        {
+            result = BundleCheck.Run(inputs, outputDirectory, template, cancellationToken: cancellation);
+        }
+        catch (IOException ex)
+        {
+            // BundleCheck's and ReportOutput's messages are already Chinese and name the folder and the reason.
+            throw new OutputException(ex.Message, ex);
+        }
+
+        if (!quiet)
+        {
+            foreach (var file in result.Files)
+            {
+                string line = file.Status switch
+                {
+                    BundleFileStatus.Error => "[red]" + Markup.Escape(Format(CliText.BundleFileUnreadable, file.File, file.Message)) + "[/]",
+                    BundleFileStatus.Findings => "[red]" + Markup.Escape(Format(CliText.BundleFileChecked, file.File, file.Dataset, file.Records, file.RecordsWithErrors, file.Score, file.ErrorFindings)) + "[/]",
+                    _ => "[green]" + Markup.Escape(Format(CliText.BundleFileChecked, file.File, file.Dataset, file.Records, file.RecordsWithErrors, file.Score, file.ErrorFindings)) + "[/]",
+                };
+                AnsiConsole.MarkupLine(line);
+            }
+
+            AnsiConsole.MarkupLine(Markup.Escape(Format(CliText.BundleWritten, Path.GetFullPath(outputDirectory))));
+        }
+
+        if (result.HasUnreadableFiles)
+        {
+            return ExitCodes.InputError;
+        }
+
+        return result.HasErrorFindings ? ExitCodes.Findings : ExitCodes.Success;
     }
 
     private static CheckResult RunWithProgress(CheckOptions options, bool quiet, CancellationToken cancellation)

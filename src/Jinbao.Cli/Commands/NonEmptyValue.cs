@@ -18,6 +18,15 @@ internal static class NonEmptyValue
             }
         });
 
+    public static void Require(Argument<string[]> argument, string message) =>
+        argument.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string[]>()?.Any(string.IsNullOrWhiteSpace) == true)
+            {
+                result.AddError(message);
+            }
+        });
+
     public static void Require<T>(Option<T> option, string message) =>
         option.Validators.Add(result =>
         {
