@@ -97,7 +97,9 @@ internal static class CheckCommand
         if (!quiet)
         {
             CheckSummary.Render(report);
-            AnsiConsole.MarkupLine(Markup.Escape(Format(CliText.ReportsWritten, Path.GetFullPath(outputDirectory))));
+            // Written plainly: Spectre wraps at 80 columns when output is redirected, which would
+            // split the folder path.
+            Console.WriteLine(Format(CliText.ReportsWritten, Path.GetFullPath(outputDirectory)));
             AnsiConsole.MarkupLine(report.ErrorFindings > 0
                 ? "[red]" + Markup.Escape(Format(CliText.ResultHasErrors, report.ErrorFindings)) + "[/]"
                 : "[green]" + Markup.Escape(CliText.ResultClean) + "[/]");
