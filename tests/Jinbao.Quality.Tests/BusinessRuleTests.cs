@@ -252,6 +252,27 @@ public sealed class BusinessRuleTests
     }
 
     [Fact]
+    public void Report_CountsRecordsPerInsuranceType()
+    {
+        string other = SyntheticIds.CitizenId("31010119800101246");
+        string content = ContributionHeader + Contribution() + Contribution(id: other, type: "310", contributionBase: "-1");
+
+        var (result, _) = ExtractFile.Check(content);
+        using (result)
+        {
+            var lines = result.Report.BusinessLines;
+            Assert.Equal(2, lines.Count);
+            var medical = lines[0];
+            Assert.Equal("310", medical.Code);
+            Assert.Equal(1, medical.RecordsWithErrors);
+            Assert.Equal(0, medical.Score);
+            var pension = Assert.Single(lines, l => l.Code == "110");
+            Assert.Equal("企业职工基本养老保险", pension.Name);
+            Assert.Equal(100, pension.Score);
+        }
+    }
+
+    [Fact]
     public void MobileAsCard_MaskedAsMobile()
     {
         var (result, findings) = ExtractFile.Check(BenefitHeader + Benefit(card: "13812345678"));

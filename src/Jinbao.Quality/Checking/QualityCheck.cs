@@ -85,6 +85,7 @@ public static class QualityCheck
                 ErrorFindings = merger.ErrorFindings,
                 IgnoredColumns = ignored,
                 Divisions = merger.SummarizeDivisions(),
+                BusinessLines = merger.SummarizeBusinessLines(),
                 RecordsWithoutDivision = merger.RecordsWithoutDivision,
             };
             QualityCheckLog.CheckCompleted(options.Logger, options.Path, report.Records, report.FindingCount, report.Score, report.Duration.TotalSeconds);

@@ -28,6 +28,7 @@ internal sealed class RecordBlock
         Keys = new UInt128[RecordsPerBlock];
         FieldCounts = new int[RecordsPerBlock];
         Divisions = new int[RecordsPerBlock];
+        BusinessLines = new int[RecordsPerBlock];
     }
 
     /// <summary>The block's place in the file, counting from 0; blocks are merged in this order.</summary>
@@ -53,6 +54,9 @@ internal sealed class RecordBlock
 
     /// <summary>Per record, the number of fields in the file, or 0 where the format has no such count (XLSX).</summary>
     public int[] FieldCounts { get; private set; }
+
+    /// <summary>Per record, the position of its insurance or benefit type in that code set, or -1.</summary>
+    public int[] BusinessLines { get; private set; }
 
     /// <summary>Per record, the division it belongs to as <see cref="Standards.Divisions.DivisionCodeHistory.IndexOf"/> numbers it, or -1 when none is known.</summary>
     public int[] Divisions { get; private set; }
@@ -195,6 +199,7 @@ internal sealed class RecordBlock
         Keys = Resize(Keys, capacity);
         FieldCounts = Resize(FieldCounts, capacity);
         Divisions = Resize(Divisions, capacity);
+        BusinessLines = Resize(BusinessLines, capacity);
     }
 
     private static T[] Resize<T>(T[] array, int capacity)

@@ -42,6 +42,39 @@ internal sealed partial class RecordChecker
         {
             SetCompositeKey(business, period);
         }
+
+        _block.BusinessLines[_record] = BusinessLineIndex(business);
+    }
+
+    /// <summary>The column whose code names a record's business line: the insurance type, else the benefit type; -1 when neither is bound.</summary>
+    internal static int BusinessLineColumn(BusinessColumns business) =>
+        business.InsuranceType >= 0 ? business.InsuranceType : business.BenefitType;
+
+    // The position of the record's insurance or benefit type in its code set, so the merge can
+    // count records per business line in a small array.
+    private int BusinessLineIndex(BusinessColumns business)
+    {
+        int column = BusinessLineColumn(business);
+        if (column < 0)
+        {
+            return -1;
+        }
+
+        var code = ResolveCode(column);
+        if (code.IsEmpty)
+        {
+            return -1;
+        }
+
+        for (int index = 0; index < _businessLineCodes.Length; index++)
+        {
+            if (code.SequenceEqual(_businessLineCodes[index]))
+            {
+                return index;
+            }
+        }
+
+        return -1;
     }
 
     private void CheckTermination(BusinessColumns business)

@@ -28,6 +28,9 @@ internal sealed partial class RecordChecker
     // Null for the person and employer datasets, so their records skip the business rules.
     private readonly BusinessColumns? _business;
 
+    // The codes of the business-line code set in a fixed order, which the report's tally shares.
+    private readonly string[] _businessLineCodes = [];
+
     // The state of the record being checked, read by the cross-field rules after the columns.
     private RecordBlock _block = null!;
     private int _record;
@@ -68,7 +71,14 @@ internal sealed partial class RecordChecker
         _sexElementColumn = Array.FindIndex(_columns, c => c.Element.Id == "Sex");
         _birthDateElementColumn = Array.FindIndex(_columns, c => c.Element.Id == "BirthDate");
         _business = BusinessColumns.Bind(_columns, standards.FindDataset(rules.Dataset), rules);
+        if (_business is not null && BusinessLineColumn(_business) is int lineColumn and >= 0)
+        {
+            _businessLineCodes = BusinessLineCodes(_columns[lineColumn].CodeSet!);
+        }
     }
+
+    /// <summary>Returns a code set's codes in the order business-line positions refer to.</summary>
+    internal static string[] BusinessLineCodes(Standards.CodeSets.CodeSet set) => [.. set.Codes.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>Checks every record of the block, writing findings, flags and keys into it.</summary>
     public void Check(RecordBlock block)
@@ -92,6 +102,7 @@ internal sealed partial class RecordChecker
         _division = -1;
         _divisionColumn = -1;
         _block.Divisions[_record] = -1;
+        _block.BusinessLines[_record] = -1;
 
         // A row with too many or too few fields has its values under the wrong headers. Checking
         // them would only produce misleading findings, so the row gets this one finding.

@@ -29,12 +29,25 @@ internal sealed class ResultMerger
     private KeyIndex<UInt128>? _wideKeys;
     private readonly long[] _ruleCounts = new long[RuleIds.Count];
     private readonly DivisionTally _divisions;
+
+    // Per business-line code (the insurance or benefit type, in RecordChecker.BusinessLineCodes
+    // order): records, records with errors, records with warnings only.
+    private readonly Standards.CodeSets.CodeSet? _lineSet;
+    private readonly string[] _lineCodes = [];
+    private readonly long[,] _lineCounts = new long[0, 3];
     private readonly long[] _dimensionErrors = new long[DimensionCount];
     private readonly long[] _dimensionWarningsOnly = new long[DimensionCount];
 
     public ResultMerger(FindingSpill spill, RuleSet rules, Dataset dataset, IReadOnlyList<ColumnBinding> columns, long expectedRecords, Standards.Divisions.DivisionCodeHistory divisions)
     {
         _divisions = new DivisionTally(divisions);
+        var lineColumn = columns.FirstOrDefault(c => c.Element.Id == "InsuranceType") ?? columns.FirstOrDefault(c => c.Element.Id == "BenefitType");
+        if (lineColumn?.CodeSet is { } lineSet)
+        {
+            _lineSet = lineSet;
+            _lineCodes = RecordChecker.BusinessLineCodes(lineSet);
+            _lineCounts = new long[_lineCodes.Length, 3];
+        }
         _spill = spill;
         _rules = rules;
         _keyColumn = columns.ToList().FindIndex(c => c.Element == dataset.Key);
@@ -100,6 +113,7 @@ internal sealed class ResultMerger
 
             Count(flags);
             _divisions.Add(block.Divisions[r], (flags & 0xFF) != 0, flags != 0 && (flags & 0xFF) == 0);
+            CountLine(block.BusinessLines[r], flags);
         }
 
         Records += block.Count;
@@ -124,6 +138,23 @@ internal sealed class ResultMerger
 
     /// <summary>Returns the records and scores per province, city and county.</summary>
     public IReadOnlyList<DivisionScore> SummarizeDivisions() => _divisions.Summarize();
+
+    /// <summary>Returns the records and scores per business line with records, lowest score first.</summary>
+    public IReadOnlyList<BusinessLineScore> SummarizeBusinessLines()
+    {
+        var lines = new List<BusinessLineScore>();
+        for (int i = 0; i < _lineCodes.Length; i++)
+        {
+            long records = _lineCounts[i, 0];
+            if (records > 0)
+            {
+                double score = Math.Round(100.0 * (records - _lineCounts[i, 1] - (0.5 * _lineCounts[i, 2])) / records, 2);
+                lines.Add(new BusinessLineScore(_lineCodes[i], _lineSet!.GetName(_lineCodes[i]) ?? "", records, _lineCounts[i, 1], _lineCounts[i, 2], score));
+            }
+        }
+
+        return [.. lines.OrderBy(l => l.Score).ThenBy(l => l.Code, StringComparer.Ordinal)];
+    }
 
     /// <summary>Records no division could be found for.</summary>
     public long RecordsWithoutDivision => _divisions.Unplaced;
@@ -170,6 +201,24 @@ internal sealed class ResultMerger
         }
 
         return MessageFormat.Format(Messages.Finding_CompositeKeyDuplicate, string.Join(Messages.ListSeparator, parts), firstRow, _compositeHeaders[1], _compositeHeaders[2]);
+    }
+
+    private void CountLine(int line, ushort flags)
+    {
+        if ((uint)line >= (uint)_lineCodes.Length)
+        {
+            return;
+        }
+
+        _lineCounts[line, 0]++;
+        if ((flags & 0xFF) != 0)
+        {
+            _lineCounts[line, 1]++;
+        }
+        else if (flags != 0)
+        {
+            _lineCounts[line, 2]++;
+        }
     }
 
     private void Prefetch(UInt128 key)

@@ -51,6 +51,9 @@ public sealed record QualityReport
     /// <summary>Records and scores per province, city and county, each level lowest score first.</summary>
     public IReadOnlyList<DivisionScore> Divisions { get; init; } = [];
 
+    /// <summary>Records and scores per insurance or benefit type, for the business datasets; lowest score first.</summary>
+    public IReadOnlyList<BusinessLineScore> BusinessLines { get; init; } = [];
+
     /// <summary>Records that no division code could be found for.</summary>
     public long RecordsWithoutDivision { get; init; }
 }

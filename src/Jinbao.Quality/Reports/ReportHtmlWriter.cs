@@ -39,6 +39,7 @@ internal static class ReportHtmlWriter
         WriteOverview(output, report);
         WriteDimensions(output, report);
         WriteRules(output, report);
+        WriteBusinessLines(output, report);
         WriteDivisions(output, report);
         WriteFindings(output, report, firstFindings);
 
@@ -150,6 +151,38 @@ internal static class ReportHtmlWriter
             output.Write($"<td>{Encode(QualityText.DimensionName(rule.Dimension))}</td>");
             output.Write($"""<td class="{SeverityClass(rule.Severity)}">{Encode(QualityText.SeverityName(rule.Severity))}</td>""");
             output.Write($"""<td class="number">{Encode(ReportFormat.Count(rule.Findings))}</td>""");
+            output.WriteLine("</tr>");
+        }
+
+        output.WriteLine("</tbody>");
+        output.WriteLine("</table>");
+    }
+
+    private static void WriteBusinessLines(TextWriter output, QualityReport report)
+    {
+        if (report.BusinessLines.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine($"<h2>{Encode(ReportText.Html_BusinessLines)}</h2>");
+        output.WriteLine("<table>");
+        WriteHead(
+            output,
+            (ReportText.Label_BusinessLine, false),
+            (ReportText.Label_Records, true),
+            (ReportText.Label_RecordsWithErrors, true),
+            (ReportText.Label_RecordsWithWarningsOnly, true),
+            (ReportText.Label_Score, true));
+        output.WriteLine("<tbody>");
+        foreach (var line in report.BusinessLines)
+        {
+            output.Write("<tr>");
+            output.Write($"<td>{Encode($"{line.Code} {line.Name}")}</td>");
+            output.Write($"""<td class="number">{Encode(ReportFormat.Count(line.Records))}</td>""");
+            output.Write($"""<td class="number">{Encode(ReportFormat.Count(line.RecordsWithErrors))}</td>""");
+            output.Write($"""<td class="number">{Encode(ReportFormat.Count(line.RecordsWithWarningsOnly))}</td>""");
+            output.Write($"""<td class="number">{Encode(ReportFormat.Score(line.Score))}</td>""");
             output.WriteLine("</tr>");
         }
 

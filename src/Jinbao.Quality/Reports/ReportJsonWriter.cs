@@ -97,6 +97,21 @@ internal static class ReportJsonWriter
 
         json.WriteEndArray();
 
+        json.WriteStartArray("businessLines");
+        foreach (var line in report.BusinessLines)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", line.Code);
+            json.WriteString("name", line.Name);
+            json.WriteNumber("records", line.Records);
+            json.WriteNumber("recordsWithErrors", line.RecordsWithErrors);
+            json.WriteNumber("recordsWithWarningsOnly", line.RecordsWithWarningsOnly);
+            json.WriteNumber("score", line.Score);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
         json.WriteStartArray("findings");
         foreach (var finding in findings)
         {
