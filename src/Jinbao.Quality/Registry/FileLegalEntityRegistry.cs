@@ -35,32 +35,8 @@ public sealed class FileLegalEntityRegistry : ILegalEntityRegistry
     /// </exception>
     public static FileLegalEntityRegistry Load(string path)
     {
-        string fileName = Path.GetFileName(path);
-        using var reader = RegistryExtractReader.Open(path);
-        int[] columns = RegistryFileColumns.Bind(reader.Header, fileName, RequiredColumns, OptionalColumns);
-        var employers = new Dictionary<string, EmployerRegistryRecord>(StringComparer.Ordinal);
-        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
-        long row = reader.HeaderRow;
-        while (reader.Read())
-        {
-            row++;
-            if (RegistryExtractReader.IsBlank(reader))
-            {
-                continue;
-            }
-
-            var employer = ReadEmployer(reader, columns, fileName, row);
-            if (rows.TryGetValue(employer.CreditCode, out long firstRow))
-            {
-                throw new ExtractReadException(MessageFormat.Format(
-                    Messages.Registry_DuplicateKey, fileName, row, firstRow, RequiredColumns[0], employer.CreditCode));
-            }
-
-            rows.Add(employer.CreditCode, row);
-            employers.Add(employer.CreditCode, employer);
-        }
-
-        return new FileLegalEntityRegistry(fileName, employers);
+        var employers = RegistryExtractReader.LoadIndexed(path, RequiredColumns, OptionalColumns, ReadEmployer, r => r.CreditCode, key => key);
+        return new FileLegalEntityRegistry(Path.GetFileName(path), employers);
     }
 
     public Task<IReadOnlyDictionary<string, EmployerRegistryRecord>> FindEmployersAsync(IReadOnlyCollection<string> creditCodes, CancellationToken cancellationToken = default)

@@ -36,32 +36,8 @@ public sealed class FilePopulationRegistry : IPopulationRegistry
     /// </exception>
     public static FilePopulationRegistry Load(string path)
     {
-        string fileName = Path.GetFileName(path);
-        using var reader = RegistryExtractReader.Open(path);
-        int[] columns = RegistryFileColumns.Bind(reader.Header, fileName, RequiredColumns, OptionalColumns);
-        var persons = new Dictionary<string, PersonRegistryRecord>(StringComparer.Ordinal);
-        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
-        long row = reader.HeaderRow;
-        while (reader.Read())
-        {
-            row++;
-            if (RegistryExtractReader.IsBlank(reader))
-            {
-                continue;
-            }
-
-            var person = ReadPerson(reader, columns, fileName, row);
-            if (rows.TryGetValue(person.CitizenIdNumber, out long firstRow))
-            {
-                throw new ExtractReadException(MessageFormat.Format(
-                    Messages.Registry_DuplicateKey, fileName, row, firstRow, RequiredColumns[0], ValueMasking.MaskIdentity(person.CitizenIdNumber)));
-            }
-
-            rows.Add(person.CitizenIdNumber, row);
-            persons.Add(person.CitizenIdNumber, person);
-        }
-
-        return new FilePopulationRegistry(fileName, persons);
+        var persons = RegistryExtractReader.LoadIndexed(path, RequiredColumns, OptionalColumns, ReadPerson, r => r.CitizenIdNumber, key => ValueMasking.MaskIdentity(key));
+        return new FilePopulationRegistry(Path.GetFileName(path), persons);
     }
 
     public Task<IReadOnlyDictionary<string, PersonRegistryRecord>> FindPersonsAsync(IReadOnlyCollection<string> citizenIdNumbers, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using Jinbao.Quality.Reading;
+using Jinbao.Quality.Resources;
 
 namespace Jinbao.Quality.Registry;
 
@@ -41,6 +42,48 @@ internal static class RegistryExtractReader
             stream.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Reads a registry extract into a dictionary by key, skipping blank rows. A key on two rows
+    /// stops the load with a message naming both rows and the key, shown as <paramref name="showKey"/> returns it.
+    /// </summary>
+    /// <exception cref="ExtractReadException">The file or a row is invalid, or a key repeats.</exception>
+    public static Dictionary<string, T> LoadIndexed<T>(
+        string path,
+        string[] requiredColumns,
+        string[] optionalColumns,
+        Func<IExtractReader, int[], string, long, T> readRecord,
+        Func<T, string> keyOf,
+        Func<string, string> showKey)
+    {
+        string fileName = Path.GetFileName(path);
+        using var reader = Open(path);
+        int[] columns = RegistryFileColumns.Bind(reader.Header, fileName, requiredColumns, optionalColumns);
+        var records = new Dictionary<string, T>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+        long row = reader.HeaderRow;
+        while (reader.Read())
+        {
+            row++;
+            if (IsBlank(reader))
+            {
+                continue;
+            }
+
+            var record = readRecord(reader, columns, fileName, row);
+            string key = keyOf(record);
+            if (rows.TryGetValue(key, out long firstRow))
+            {
+                throw new ExtractReadException(MessageFormat.Format(
+                    Messages.Registry_DuplicateKey, fileName, row, firstRow, requiredColumns[0], showKey(key)));
+            }
+
+            rows.Add(key, row);
+            records.Add(key, record);
+        }
+
+        return records;
     }
 
     /// <summary>Returns whether every cell of the current record is empty or white space, as spreadsheets write a blank line.</summary>
