@@ -102,7 +102,15 @@ public sealed class CsvParsingTests
         int records = 30_000;
         for (int i = 1; i <= records; i++)
         {
-            string name = i % 997 == 0 ? "\"多\n行\"" : i % 1009 == 0 ? "错1" : "张三";
+            string name = "张三";
+            if (i % 997 == 0)
+            {
+                name = "\"多\n行\"";
+            }
+            else if (i % 1009 == 0)
+            {
+                name = "错1";
+            }
             content.Append(Line(i, name)).Append('\n');
         }
 

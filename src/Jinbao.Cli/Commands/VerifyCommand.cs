@@ -39,7 +39,7 @@ internal static class VerifyCommand
             throw new UsageException(CliText.VerifyRegistryBoth);
         }
 
-        // The file registries answer synchronously, so waiting on the tasks blocks no thread that could do other work.
+        // The file registries return synchronously, so waiting on the tasks blocks no thread that could do other work.
         VerificationResult result;
         if (populationPath is not null)
         {

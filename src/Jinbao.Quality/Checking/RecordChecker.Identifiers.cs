@@ -155,7 +155,7 @@ internal sealed partial class RecordChecker
         }
 
         // The credit code identifies the record only where no person is named (the employer
-        // dataset); elsewhere the person's key, alone or composed with others, is the record's.
+        // dataset). Elsewhere the person's key, alone or composed with others, is the record's.
         if (_usccIsKey && check.Failure is UsccFailure.None or UsccFailure.LegacyCheckCharacter)
         {
             _block.Keys[_record] = RecordKey.FromUscc(value);

@@ -69,7 +69,7 @@ internal static class TextEncodingDetector
         }
 
         // A Chinese header that is valid UTF-8, followed by rows that are not, is a file that
-        // mixes two encodings (often rows pasted in from another export); reading it all as
+        // mixes two encodings (often rows pasted in from another export). Reading it all as
         // GB18030 would only garble the header.
         int headerEnd = sample.IndexOf((byte)'\n');
         if (headerEnd > 0 && sample[..headerEnd].IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0 && IsUtf8(sample[..headerEnd]))
@@ -89,7 +89,7 @@ internal static class TextEncodingDetector
     public static Encoding StrictGb18030() =>
         Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
 
-    // NUL never occurs in UTF-8 or GB18030 text; other C0 controls except tab, line feed, form
+    // NUL never occurs in UTF-8 or GB18030 text. Other C0 controls except tab, line feed, form
     // feed and carriage return are rare enough that a few of them mean the file is not text.
     private static int FindBinaryByte(ReadOnlySpan<byte> sample)
     {

@@ -46,7 +46,7 @@ internal sealed class RegistryHttpClient : IDisposable
         {
             BaseAddress = new Uri(baseText.EndsWith('/') ? baseText : baseText + "/"),
 
-            // Each attempt has its own timeout, so that a timed-out attempt can be told apart from the caller cancelling.
+            // Each attempt has its own timeout, so that a timed-out attempt can be distinguished from the caller cancelling.
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
     }

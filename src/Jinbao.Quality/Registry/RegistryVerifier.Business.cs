@@ -15,30 +15,12 @@ public sealed partial class RegistryVerifier
     /// </summary>
     /// <returns>The findings in record order.</returns>
     /// <exception cref="RegistryServiceException">The registry service failed.</exception>
-    public async Task<IReadOnlyList<RegistryFinding>> VerifyPaymentsAsync(IReadOnlyList<PaymentVerificationRecord> records, IPopulationRegistry registry, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RegistryFinding>> VerifyPaymentsAsync(IReadOnlyList<PaymentVerificationRecord> records, IPopulationRegistry registry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(registry);
 
-        var findings = new List<RegistryFinding>();
-        foreach (var batch in records.Where(r => !string.IsNullOrWhiteSpace(r.CitizenIdNumber)).Chunk(_batchSize))
-        {
-            var keys = batch.Select(r => (Record: r, Key: RegistryKeys.NormalizeCitizenIdNumber(r.CitizenIdNumber))).ToList();
-            var lookup = keys.Where(k => k.Key is not null).Select(k => k.Key!).Distinct(StringComparer.Ordinal).ToList();
-            var found = await registry.FindPersonsAsync(lookup, cancellationToken).ConfigureAwait(false);
-            foreach (var (record, key) in keys)
-            {
-                if (key is null || !found.TryGetValue(key, out var person))
-                {
-                    findings.Add(PersonUnknown(record.Row, record.CitizenIdNumber));
-                    continue;
-                }
-
-                CheckPaidAfterDeath(record, person, findings);
-            }
-        }
-
-        return findings;
+        return VerifyInBatchesAsync(records, r => r.CitizenIdNumber, RegistryKeys.NormalizeCitizenIdNumber, registry.FindPersonsAsync, r => PersonUnknown(r.Row, r.CitizenIdNumber), CheckPaidAfterDeath, cancellationToken);
     }
 
     /// <summary>
@@ -49,30 +31,12 @@ public sealed partial class RegistryVerifier
     /// </summary>
     /// <returns>The findings in record order.</returns>
     /// <exception cref="RegistryServiceException">The registry service failed.</exception>
-    public async Task<IReadOnlyList<RegistryFinding>> VerifyContributionsAsync(IReadOnlyList<ContributionVerificationRecord> records, ILegalEntityRegistry registry, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RegistryFinding>> VerifyContributionsAsync(IReadOnlyList<ContributionVerificationRecord> records, ILegalEntityRegistry registry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(registry);
 
-        var findings = new List<RegistryFinding>();
-        foreach (var batch in records.Where(r => !string.IsNullOrWhiteSpace(r.CreditCode)).Chunk(_batchSize))
-        {
-            var keys = batch.Select(r => (Record: r, Key: RegistryKeys.NormalizeCreditCode(r.CreditCode))).ToList();
-            var lookup = keys.Where(k => k.Key is not null).Select(k => k.Key!).Distinct(StringComparer.Ordinal).ToList();
-            var found = await registry.FindEmployersAsync(lookup, cancellationToken).ConfigureAwait(false);
-            foreach (var (record, key) in keys)
-            {
-                if (key is null || !found.TryGetValue(key, out var employer))
-                {
-                    findings.Add(EmployerUnknown(record.Row, record.CreditCode));
-                    continue;
-                }
-
-                CheckContributionAfterClosure(record, employer, findings);
-            }
-        }
-
-        return findings;
+        return VerifyInBatchesAsync(records, r => r.CreditCode, RegistryKeys.NormalizeCreditCode, registry.FindEmployersAsync, r => EmployerUnknown(r.Row, r.CreditCode), CheckContributionAfterClosure, cancellationToken);
     }
 
     private void CheckPaidAfterDeath(PaymentVerificationRecord record, PersonRegistryRecord person, List<RegistryFinding> findings)

@@ -8,7 +8,7 @@ namespace Jinbao.Quality.Registry;
 /// <summary>
 /// Verifies person, employer, benefit-payment and contribution records against a registry
 /// (基础信息核准). It looks the keys up in batches and reports each record the registry does not
-/// hold or holds with other values.
+/// contain or contains with other values.
 /// </summary>
 public sealed partial class RegistryVerifier
 {
@@ -35,55 +35,52 @@ public sealed partial class RegistryVerifier
     /// <summary>Verifies persons; records with an empty citizen ID number are skipped.</summary>
     /// <returns>The findings in record order.</returns>
     /// <exception cref="RegistryServiceException">The registry service failed.</exception>
-    public async Task<IReadOnlyList<RegistryFinding>> VerifyPersonsAsync(IReadOnlyList<PersonVerificationRecord> records, IPopulationRegistry registry, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RegistryFinding>> VerifyPersonsAsync(IReadOnlyList<PersonVerificationRecord> records, IPopulationRegistry registry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(registry);
 
-        var findings = new List<RegistryFinding>();
-        foreach (var batch in records.Where(r => !string.IsNullOrWhiteSpace(r.CitizenIdNumber)).Chunk(_batchSize))
-        {
-            var keys = batch.Select(r => (Record: r, Key: RegistryKeys.NormalizeCitizenIdNumber(r.CitizenIdNumber))).ToList();
-            var lookup = keys.Where(k => k.Key is not null).Select(k => k.Key!).Distinct(StringComparer.Ordinal).ToList();
-            var found = await registry.FindPersonsAsync(lookup, cancellationToken).ConfigureAwait(false);
-            foreach (var (record, key) in keys)
-            {
-                if (key is null || !found.TryGetValue(key, out var person))
-                {
-                    findings.Add(PersonUnknown(record.Row, record.CitizenIdNumber));
-                    continue;
-                }
-
-                ComparePerson(record, person, findings);
-            }
-        }
-
-        return findings;
+        return VerifyInBatchesAsync(records, r => r.CitizenIdNumber, RegistryKeys.NormalizeCitizenIdNumber, registry.FindPersonsAsync, r => PersonUnknown(r.Row, r.CitizenIdNumber), ComparePerson, cancellationToken);
     }
 
     /// <summary>Verifies employers; records with an empty credit code are skipped.</summary>
     /// <returns>The findings in record order.</returns>
     /// <exception cref="RegistryServiceException">The registry service failed.</exception>
-    public async Task<IReadOnlyList<RegistryFinding>> VerifyEmployersAsync(IReadOnlyList<EmployerVerificationRecord> records, ILegalEntityRegistry registry, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RegistryFinding>> VerifyEmployersAsync(IReadOnlyList<EmployerVerificationRecord> records, ILegalEntityRegistry registry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(registry);
 
+        return VerifyInBatchesAsync(records, r => r.CreditCode, RegistryKeys.NormalizeCreditCode, registry.FindEmployersAsync, r => EmployerUnknown(r.Row, r.CreditCode), CompareEmployer, cancellationToken);
+    }
+
+    // Looks the records' keys up a batch at a time, in record order: a record whose key the
+    // registry lacks gets the "unknown" finding, the others are compared with their entry.
+    // Records with an empty key are skipped, because the quality check reports them.
+    private async Task<IReadOnlyList<RegistryFinding>> VerifyInBatchesAsync<TRecord, TEntry>(
+        IReadOnlyList<TRecord> records,
+        Func<TRecord, string> rawKey,
+        Func<string, string?> normalize,
+        Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlyDictionary<string, TEntry>>> find,
+        Func<TRecord, RegistryFinding> unknown,
+        Action<TRecord, TEntry, List<RegistryFinding>> compare,
+        CancellationToken cancellationToken)
+    {
         var findings = new List<RegistryFinding>();
-        foreach (var batch in records.Where(r => !string.IsNullOrWhiteSpace(r.CreditCode)).Chunk(_batchSize))
+        foreach (var batch in records.Where(r => !string.IsNullOrWhiteSpace(rawKey(r))).Chunk(_batchSize))
         {
-            var keys = batch.Select(r => (Record: r, Key: RegistryKeys.NormalizeCreditCode(r.CreditCode))).ToList();
+            var keys = batch.Select(r => (Record: r, Key: normalize(rawKey(r)))).ToList();
             var lookup = keys.Where(k => k.Key is not null).Select(k => k.Key!).Distinct(StringComparer.Ordinal).ToList();
-            var found = await registry.FindEmployersAsync(lookup, cancellationToken).ConfigureAwait(false);
+            var found = await find(lookup, cancellationToken).ConfigureAwait(false);
             foreach (var (record, key) in keys)
             {
-                if (key is null || !found.TryGetValue(key, out var employer))
+                if (key is null || !found.TryGetValue(key, out var entry))
                 {
-                    findings.Add(EmployerUnknown(record.Row, record.CreditCode));
+                    findings.Add(unknown(record));
                     continue;
                 }
 
-                CompareEmployer(record, employer, findings);
+                compare(record, entry, findings);
             }
         }
 

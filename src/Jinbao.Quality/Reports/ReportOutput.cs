@@ -5,7 +5,7 @@ namespace Jinbao.Quality.Reports;
 
 /// <summary>
 /// Writes the report files of a check into a folder: report.json, findings.xlsx, findings.csv
-/// and report.html. Each is written under a temporary name; only when all of them are complete do they
+/// and report.html. Each is written under a temporary name. Only when all of them are complete do they
 /// replace the files of an earlier run, and if a replacement fails the earlier files are put back.
 /// </summary>
 public static class ReportOutput

@@ -3,9 +3,9 @@ using System.Collections.Frozen;
 namespace Jinbao.Standards.CodeSets;
 
 /// <summary>
-/// An enumerated code table (代码集), such as GB/T 2261.1 sex codes. Besides its codes it knows
+/// An enumerated code table (代码集), such as GB/T 2261.1 sex codes. Besides its codes it stores
 /// aliases that some systems write for a code (57 for 97 in GB/T 3304) and the code's names,
-/// so a check can tell a wrong value from a recognisable but non-standard one.
+/// so a check can distinguish a wrong value from a recognisable but non-standard one.
 /// </summary>
 public sealed class CodeSet
 {
@@ -14,7 +14,7 @@ public sealed class CodeSet
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _aliasLookup;
 
     // Most code sets have one- or two-character ASCII codes; a table indexed by the characters
-    // answers Contains for them without hashing, which matters on every record of a check.
+    // resolves Contains for them without hashing, which matters on every record of a check.
     private readonly bool[] _shortCodes = new bool[ShortCodeSlots];
     private const int ShortCodeSlots = 128 * 129;
 
