@@ -146,7 +146,49 @@ public static class Sm2
         ArgumentNullException.ThrowIfNull(key);
         var signer = new DigestlessSigner();
         signer.Init(true, new ParametersWithRandom(key.ToParameters(), new SecureRandom()));
-        return signer.Sign(digest);
+        return signer.Sign(digest, null);
+    }
+
+    /// <summary>Signs with a caller-chosen nonce k, for the published examples only: a repeated k reveals the key.</summary>
+    internal static byte[] SignDigestWithNonce(Sm2PrivateKey key, ReadOnlySpan<byte> digest, ReadOnlySpan<byte> nonce)
+    {
+        var signer = new DigestlessSigner();
+        signer.Init(true, new ParametersWithRandom(key.ToParameters(), new SecureRandom()));
+        return signer.Sign(digest, new BigInteger(1, nonce.ToArray()));
+    }
+
+    /// <summary>Encrypts with a caller-chosen nonce k, for the published examples only.</summary>
+    internal static byte[] EncryptWithNonce(Sm2PublicKey key, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> nonce)
+    {
+        var k = new BigInteger(1, nonce.ToArray());
+        var c1 = Domain.G.Multiply(k).Normalize();
+        var shared = key.Point.Multiply(k).Normalize();
+        var x2 = shared.AffineXCoord.GetEncoded();
+        var y2 = shared.AffineYCoord.GetEncoded();
+        var c2 = new byte[plaintext.Length];
+        var counter = 1u;
+        for (var offset = 0; offset < c2.Length; offset += 32, counter++)
+        {
+            var block = new Sm3Hash();
+            block.Append(x2);
+            block.Append(y2);
+            block.Append([(byte)(counter >> 24), (byte)(counter >> 16), (byte)(counter >> 8), (byte)counter]);
+            var pad = block.GetHashAndReset();
+            for (var i = offset; i < Math.Min(offset + 32, c2.Length); i++)
+            {
+                c2[i] = (byte)(plaintext[i] ^ pad[i - offset]);
+            }
+        }
+
+        var c3 = new Sm3Hash();
+        c3.Append(x2);
+        c3.Append(plaintext);
+        c3.Append(y2);
+        return new DerSequence(
+            new DerInteger(c1.AffineXCoord.ToBigInteger()),
+            new DerInteger(c1.AffineYCoord.ToBigInteger()),
+            new DerOctetString(c3.GetHashAndReset()),
+            new DerOctetString(c2)).GetEncoded(Asn1Encodable.Der);
     }
 
     /// <summary>Checks a signature over <paramref name="message"/>; accepts DER or raw 64-byte <c>r‖s</c>. Malformed input is simply not valid.</summary>
@@ -314,7 +356,7 @@ public static class Sm2
             }
         }
 
-        public byte[] Sign(ReadOnlySpan<byte> digest)
+        public byte[] Sign(ReadOnlySpan<byte> digest, BigInteger? fixedNonce)
         {
             var n = Domain.N;
             var e = new BigInteger(1, digest.ToArray());
@@ -322,12 +364,11 @@ public static class Sm2
             var multiplier = new FixedPointCombMultiplier();
             while (true)
             {
-                BigInteger k;
-                do
+                var k = fixedNonce ?? BigInteger.Zero;
+                while (k.SignValue == 0 || k.CompareTo(n) >= 0)
                 {
                     k = new BigInteger(n.BitLength, _random!);
                 }
-                while (k.SignValue == 0 || k.CompareTo(n) >= 0);
 
                 var x1 = multiplier.Multiply(Domain.G, k).Normalize().AffineXCoord.ToBigInteger();
                 var r = e.Add(x1).Mod(n);

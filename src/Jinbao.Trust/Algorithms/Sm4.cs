@@ -19,6 +19,14 @@ public static class Sm4
     /// <summary>GCM tag length in bytes.</summary>
     public const int GcmTagSizeInBytes = 16;
 
+    /// <summary>Encrypts one 16-byte block with no mode (ECB), as the standard's examples do.</summary>
+    public static void EncryptBlock(ReadOnlySpan<byte> key, ReadOnlySpan<byte> block, Span<byte> destination)
+        => RunBlock(true, key, block, destination);
+
+    /// <summary>Decrypts one 16-byte block with no mode (ECB).</summary>
+    public static void DecryptBlock(ReadOnlySpan<byte> key, ReadOnlySpan<byte> block, Span<byte> destination)
+        => RunBlock(false, key, block, destination);
+
     /// <summary>Encrypts with CBC and PKCS#7 padding.</summary>
     public static byte[] EncryptCbc(ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> plaintext)
         => RunBuffered(CreateCbc(true, key, iv), plaintext);
@@ -47,6 +55,19 @@ public static class Sm4
     /// <summary>A CBC/PKCS#7 transform for <see cref="CryptoStream"/>, so that data of any size is processed in constant memory.</summary>
     public static ICryptoTransform CreateCbcTransform(bool encrypt, ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv)
         => new BufferedCipherTransform(CreateCbc(encrypt, key, iv));
+
+    private static void RunBlock(bool encrypt, ReadOnlySpan<byte> key, ReadOnlySpan<byte> block, Span<byte> destination)
+    {
+        CheckKey(key);
+        if (block.Length != BlockSizeInBytes || destination.Length < BlockSizeInBytes)
+        {
+            throw new ArgumentException($"An SM4 block is {BlockSizeInBytes} bytes.", nameof(block));
+        }
+
+        var engine = new SM4Engine();
+        engine.Init(encrypt, new KeyParameter(key));
+        engine.ProcessBlock(block, destination);
+    }
 
     private static PaddedBufferedBlockCipher CreateCbc(bool encrypt, ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv)
     {
