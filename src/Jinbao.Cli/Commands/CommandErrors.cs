@@ -49,7 +49,7 @@ internal static class CommandErrors
         {
             return body();
         }
-        catch (Exception ex) when (ex is ExtractReadException or RuleFileException or UsageException or OutputException)
+        catch (Exception ex) when (ex is ExtractReadException or RuleFileException or UsageException or OutputException or Jinbao.Trust.Pki.TrustException)
         {
             WriteError(Format(CliText.ErrorPrefix, ex.Message));
             return ExitCodes.InputError;
