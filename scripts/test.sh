@@ -15,6 +15,18 @@ if ! /usr/bin/python3 -c 'import stdnum.cn.ric' 2>/dev/null; then
     fi
 fi
 
+# Chromium (Debian's package) is the browser the report tests drive; Playwright downloads none.
+if [ ! -x /usr/bin/chromium ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+    else
+        echo "chromium is missing: run 'sudo apt-get install chromium fonts-noto-cjk' first." >&2
+        exit 2
+    fi
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
