@@ -119,9 +119,19 @@ public static class Sm2
             return false;
         }
 
-        var x1 = Fp.FromMontgomery(point.ToAffine().X);
-        var expected = AddModN(DigestToScalar(digest), Fn.ReduceOnce(x1));
-        return expected.Equals(r);
+        // R = (e + x1) mod n equals r exactly when x1 ≡ r − e (mod n). Since x1 < p < 2n, x1 is v = (r − e) mod n or
+        // v + n, and x1 = X/Z² is checked as X = x·Z² for both candidates, which saves converting to affine coordinates.
+        var v = Fn.Subtract(r, DigestToScalar(digest));
+        var zSquared = Fp.Square(point.Z);
+        if (point.X.Equals(Fp.Multiply(Fp.ToMontgomery(v), zSquared)))
+        {
+            return true;
+        }
+
+        var carry = U256.Add(v, Sm2Curve.N, out var vPlusN);
+        return carry == 0
+            && U256.Subtract(vPlusN, FieldModulus.Modulus, out _) == 1
+            && point.X.Equals(Fp.Multiply(Fp.ToMontgomery(vPlusN), zSquared));
     }
 
     /// <summary>Converts a DER signature to raw 64-byte <c>r‖s</c>, each half left-padded to 32 bytes.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Jinbao.Trust.Algorithms;
 
@@ -131,7 +132,18 @@ internal static class Arith
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mac(ulong a, ulong b, ulong c, ulong carry, out ulong low)
     {
-        var high = Math.BigMul(a, b, out var l);
+        // Math.BigMul returns the low half through memory; mulx for the high half and imul for the low half stay in registers.
+        ulong high, l;
+        if (Bmi2.X64.IsSupported)
+        {
+            high = Bmi2.X64.MultiplyNoFlags(a, b);
+            l = a * b;
+        }
+        else
+        {
+            high = Math.BigMul(a, b, out l);
+        }
+
         l += c;
         high += Bit(l < c);
         l += carry;
@@ -236,10 +248,10 @@ internal static class Montgomery<TModulus>
         t2 = (t2 << 1) | (t1 >> 63);
         t1 <<= 1;
 
-        var h0 = Math.BigMul(a.L0, a.L0, out var t0);
-        var h1 = Math.BigMul(a.L1, a.L1, out var s1);
-        var h2 = Math.BigMul(a.L2, a.L2, out var s2);
-        var h3 = Math.BigMul(a.L3, a.L3, out var s3);
+        var h0 = Arith.Mac(a.L0, a.L0, 0, 0, out var t0);
+        var h1 = Arith.Mac(a.L1, a.L1, 0, 0, out var s1);
+        var h2 = Arith.Mac(a.L2, a.L2, 0, 0, out var s2);
+        var h3 = Arith.Mac(a.L3, a.L3, 0, 0, out var s3);
         c = Arith.Adc(t1, h0, 0, out t1);
         c = Arith.Adc(t2, s1, c, out t2);
         c = Arith.Adc(t3, h1, c, out t3);
@@ -254,6 +266,11 @@ internal static class Montgomery<TModulus>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static U256 Reduce(ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5, ulong t6, ulong t7)
     {
+        if (typeof(TModulus) == typeof(FieldModulus))
+        {
+            return ReduceFieldPrime(t0, t1, t2, t3, t4, t5, t6, t7);
+        }
+
         var m = TModulus.Modulus;
         ulong c, top;
 
@@ -286,6 +303,53 @@ internal static class Montgomery<TModulus>
         top = Arith.Adc(t7, c, top, out t7);
 
         return SubtractModulusIfAbove(top, new U256(t4, t5, t6, t7));
+    }
+
+    /// <summary>
+    /// Montgomery reduction for the SM2 prime without multiplications. Because −p⁻¹ ≡ 1 (mod 2^64), each step's factor q is
+    /// the lowest limb, and (t + q·p) / 2^64 adds q·(2^192 − 2^160 − 2^32 + 1) to the limbs above it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static U256 ReduceFieldPrime(ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5, ulong t6, ulong t7)
+    {
+        ulong c, top;
+
+        c = AddReductionTerm(t0, ref t1, ref t2, ref t3, ref t4);
+        c = Arith.Adc(t5, 0, c, out t5);
+        c = Arith.Adc(t6, 0, c, out t6);
+        c = Arith.Adc(t7, 0, c, out t7);
+        top = c;
+
+        c = AddReductionTerm(t1, ref t2, ref t3, ref t4, ref t5);
+        c = Arith.Adc(t6, 0, c, out t6);
+        c = Arith.Adc(t7, 0, c, out t7);
+        top += c;
+
+        c = AddReductionTerm(t2, ref t3, ref t4, ref t5, ref t6);
+        c = Arith.Adc(t7, 0, c, out t7);
+        top += c;
+
+        c = AddReductionTerm(t3, ref t4, ref t5, ref t6, ref t7);
+        top += c;
+
+        return SubtractModulusIfAbove(top, new U256(t4, t5, t6, t7));
+    }
+
+    /// <summary>Adds q·(2^192 − 2^160 − 2^32 + 1), a positive 256-bit number, to x3:x2:x1:x0; returns the carry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong AddReductionTerm(ulong q, ref ulong x0, ref ulong x1, ref ulong x2, ref ulong x3)
+    {
+        var low = q << 32;
+        var high = q >> 32;
+        var borrow = Arith.Sbb(q, low, 0, out var a0);
+        borrow = Arith.Sbb(0, high, borrow, out var a1);
+        borrow = Arith.Sbb(0, low, borrow, out var a2);
+        Arith.Sbb(q, high, borrow, out var a3);
+
+        var carry = Arith.Adc(x0, a0, 0, out x0);
+        carry = Arith.Adc(x1, a1, carry, out x1);
+        carry = Arith.Adc(x2, a2, carry, out x2);
+        return Arith.Adc(x3, a3, carry, out x3);
     }
 
     /// <summary>Reduces top·2^256 + x, known to be below 2m, into [0, m).</summary>

@@ -11,6 +11,30 @@ namespace Jinbao.Trust.Algorithms;
 /// </summary>
 internal static class Sm3Compression
 {
+    /// <summary>Fills W_16..W_67 and W'_0..W'_63 (stored at offset 68), forming W'_(j−4) as soon as W_j exists.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void ExpandMessage(uint* w)
+    {
+        for (var p = w + 4; p < w + 16; p++)
+        {
+            p[64] = p[-4] ^ p[0];
+        }
+
+        for (var p = w + 16; p < w + 68; p++)
+        {
+            ExpandWord(p);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void ExpandWord(uint* p)
+    {
+        var x = p[-16] ^ p[-9] ^ BitOperations.RotateLeft(p[-3], 15);
+        var word = x ^ BitOperations.RotateLeft(x, 15) ^ BitOperations.RotateLeft(x, 23) ^ BitOperations.RotateLeft(p[-13], 7) ^ p[-6];
+        *p = word;
+        p[64] = p[-4] ^ word;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Compress(Span<uint> state, ReadOnlySpan<byte> blocks)
     {
@@ -26,17 +50,7 @@ internal static class Sm3Compression
                 w[i] = BinaryPrimitives.ReadUInt32BigEndian(block[(i * 4)..]);
             }
 
-            for (var p = w + 16; p < w + 68; p++)
-            {
-                var x = p[-16] ^ p[-9] ^ BitOperations.RotateLeft(p[-3], 15);
-                *p = x ^ BitOperations.RotateLeft(x, 15) ^ BitOperations.RotateLeft(x, 23) ^ BitOperations.RotateLeft(p[-13], 7) ^ p[-6];
-            }
-
-            // W'_j = W_j ⊕ W_(j+4) is stored rather than formed in the round, so each W_j is read exactly once per round.
-            for (var p = w; p < w + 64; p++)
-            {
-                p[68] = p[0] ^ p[4];
-            }
+            ExpandMessage(w);
 
             uint oa = a, ob = b, oc = c, od = d, oe = e, of = f, og = g, oh = h;
             uint a12, ss1;
