@@ -3,6 +3,7 @@ using Jinbao.Cli.Resources;
 using Jinbao.Trust.Algorithms;
 using Jinbao.Trust.Cms;
 using Jinbao.Trust.Pki;
+using Jinbao.Trust.Timestamps;
 using static Jinbao.Cli.Commands.TrustCommandSupport;
 
 namespace Jinbao.Cli.Commands;
@@ -65,9 +66,25 @@ internal sealed class SignatureVerification
         var verifier = new ChainVerifier(roots) { RequireRevocationInformation = !parsed.GetValue(NoRevocation) };
         var result = verifier.Verify(info.Signer, [.. info.Certificates, .. intermediates], crls, CertificateUse.Signing, DateTime.UtcNow);
         Console.WriteLine(Format(TrustCliText.VerifySigner, info.Signer.SubjectDN, CertificateAuthority.SerialText(info.Signer.SerialNumber), info.SigningTime));
-        if (!result.IsValid)
+        var problems = result.Problems.ToList();
+        if (info.TimeStampToken is { } token)
         {
-            foreach (var problem in result.Problems)
+            try
+            {
+                var stamp = TimeStampVerifier.Verify(token, info.Signature);
+                problems.AddRange(verifier.Verify(stamp.Authority, [.. info.Certificates, .. intermediates], crls, CertificateUse.TimeStamping, DateTime.UtcNow).Problems);
+                Console.WriteLine(Format(TrustCliText.VerifyTimeStamp, stamp.Time, stamp.Authority.SubjectDN));
+            }
+            catch (TrustException ex)
+            {
+                Console.Error.WriteLine(Format(TrustCliText.VerifySignatureFailed, ex.Message));
+                return ExitCodes.Findings;
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
             {
                 Console.Error.WriteLine(Format(TrustCliText.VerifyChainProblem, problem.Message));
             }
