@@ -98,6 +98,25 @@ public sealed class ReportPageTests(ReportPageFixture fixture, ITestOutputHelper
     }
 
     [Fact]
+    public async Task Print_ScalesChartsToPage()
+    {
+        using var page = await OpenAsync(fixture.PersonReports);
+
+        // An A4 page at 12 mm margins is about 700 CSS pixels wide.
+        await page.Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.Page.SetViewportSizeAsync(700, 1000);
+        var widths = await page.Page.EvaluateAsync<int[]>(
+            "() => Array.from(document.querySelectorAll('.echart canvas')).map(canvas => Math.ceil(canvas.getBoundingClientRect().width))");
+        int pageWidth = await page.Page.EvaluateAsync<int>("() => document.documentElement.clientWidth");
+        byte[] pdf = await page.Page.PdfAsync(new PagePdfOptions { Format = "A4" });
+
+        Assert.NotEmpty(widths);
+        Assert.All(widths, width => Assert.InRange(width, 300, pageWidth));
+        Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
+        Assert.Empty(page.Problems);
+    }
+
+    [Fact]
     public async Task Page_WithoutJavaScript_KeepsTables()
     {
         string profile = Path.Combine(Path.GetTempPath(), $"jinbao-browser-nojs-{Guid.NewGuid():N}");
