@@ -77,9 +77,16 @@ public sealed class ReportPageTests(ReportPageFixture fixture, ITestOutputHelper
         using var page = await OpenAsync(fixture.PersonReports);
         var trend = page.Page.Locator("[aria-label='历次检查的总体质量评分']");
 
-        // NOTE: ECharts' showTip action opens the tooltip. In headless Chromium 156 the mouse events of
-        // Playwright reach the canvas, but ECharts shows no tooltip for them.
-        await trend.EvaluateAsync("element => echarts.getInstanceByDom(element).dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 1 })");
+        await trend.ScrollIntoViewIfNeededAsync();
+        var box = await trend.BoundingBoxAsync();
+        Assert.NotNull(box);
+
+        // The pointer sweeps right across the plot, so the axis tooltip ends on the latest check.
+        for (int step = 0; step < 5; step++)
+        {
+            await page.Page.Mouse.MoveAsync(box.X + box.Width - 200 + (step * 35), box.Y + (box.Height / 2));
+        }
+
         var tooltip = trend.Locator("div", new LocatorLocatorOptions { HasTextString = ReportPageFixture.LatestPersonFile }).Last;
         await tooltip.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 5_000 });
         string text = await tooltip.InnerTextAsync();
@@ -87,6 +94,25 @@ public sealed class ReportPageTests(ReportPageFixture fixture, ITestOutputHelper
         Assert.Contains("记录数：5,000", text);
         Assert.Contains("评分：", text);
         Assert.Equal(0, await tooltip.Locator("i").CountAsync());
+        Assert.Empty(page.Problems);
+    }
+
+    [Fact]
+    public async Task Print_ScalesChartsToPage()
+    {
+        using var page = await OpenAsync(fixture.PersonReports);
+
+        // An A4 page at 12 mm margins is about 700 CSS pixels wide.
+        await page.Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.Page.SetViewportSizeAsync(700, 1000);
+        var widths = await page.Page.EvaluateAsync<int[]>(
+            "() => Array.from(document.querySelectorAll('.echart canvas')).map(canvas => Math.ceil(canvas.getBoundingClientRect().width))");
+        int pageWidth = await page.Page.EvaluateAsync<int>("() => document.documentElement.clientWidth");
+        byte[] pdf = await page.Page.PdfAsync(new PagePdfOptions { Format = "A4" });
+
+        Assert.NotEmpty(widths);
+        Assert.All(widths, width => Assert.InRange(width, 300, pageWidth));
+        Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
         Assert.Empty(page.Problems);
     }
 
