@@ -1,3 +1,4 @@
+using Jinbao.Storage.Providers;
 using Jinbao.Storage.Tests.Support;
 
 namespace Jinbao.Storage.Tests;
@@ -9,6 +10,8 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : StoreBehaviour
     protected override string NewLocation() => cluster.CreateDatabase();
 
     protected override CentralStore OpenAt(string location) => CentralStore.OpenPostgres(location, Time);
+
+    private protected override StoreProvider ProviderAt(string location) => new PostgresStoreProvider(location);
 
     [Fact]
     public void Open_NothingListening_ThrowsChineseMessage()

@@ -1,3 +1,4 @@
+using Jinbao.Storage.Providers;
 namespace Jinbao.Storage.Tests;
 
 /// <summary>The store's behaviour on SQLite, a data folder per test.</summary>
@@ -6,6 +7,8 @@ public sealed class SqliteStoreTests : StoreBehaviourTests
     protected override string NewLocation() => Files.File("data-" + Guid.NewGuid().ToString("N")[..8]);
 
     protected override CentralStore OpenAt(string location) => CentralStore.OpenDataFolder(location, Time);
+
+    private protected override StoreProvider ProviderAt(string location) => new SqliteStoreProvider(location);
 
     [Fact]
     public void Open_FileInPlaceOfFolder_ThrowsChineseMessage()

@@ -1,6 +1,10 @@
+using System.Data.Common;
 using System.Text.Json.Nodes;
 using Jinbao.Storage.Import;
 using Jinbao.Storage.MasterIndex;
+using Jinbao.Storage.Providers;
+using Jinbao.Storage.Schema;
+using Microsoft.Extensions.Logging.Abstractions;
 using Jinbao.Storage.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -30,6 +34,9 @@ public abstract class StoreBehaviourTests : IDisposable
 
     /// <summary>Opens the store at a location.</summary>
     protected abstract CentralStore OpenAt(string location);
+
+    /// <summary>Returns the provider of a location, to run migrations directly.</summary>
+    private protected abstract StoreProvider ProviderAt(string location);
 
     protected CentralStore Open(string location)
     {
@@ -70,6 +77,22 @@ public abstract class StoreBehaviourTests : IDisposable
 
         Assert.Equal(CentralStore.LatestSchemaVersion, second.SchemaVersion);
         Assert.Single(second.ListBatches());
+    }
+
+    [Fact]
+    public void Migration_Failing_KeepsPreviousVersion()
+    {
+        string location = NewLocation();
+        Open(location);
+        string[] statements = ["CREATE TABLE half_done (id INTEGER)", "CREATE TABLE half_done (id INTEGER)"];
+        var broken = new Migration(CentralStore.LatestSchemaVersion + 1, "fails at its second statement", statements, statements);
+
+        Assert.Throws<StorageException>(() => MigrationRunner.Run(ProviderAt(location), [.. Migrations.All, broken], Time, NullLogger.Instance));
+
+        Assert.Equal(CentralStore.LatestSchemaVersion, Open(location).SchemaVersion);
+        using var connection = ProviderAt(location).Open();
+        Assert.Null(Sql.Scalar(connection, null, "SELECT max(version) FROM schema_version WHERE version > @latest", ("@latest", CentralStore.LatestSchemaVersion)));
+        Assert.ThrowsAny<DbException>(() => Sql.Scalar(connection, null, "SELECT count(*) FROM half_done"));
     }
 
     [Fact]

@@ -17,8 +17,6 @@ namespace Jinbao.Storage.Import;
 /// </summary>
 internal sealed class BatchImporter(StoreProvider provider, TimeProvider time, ILogger logger)
 {
-    private const int CancellationInterval = 4096;
-
     /// <exception cref="ExtractReadException">The file cannot be read as an extract of a known dataset.</exception>
     /// <exception cref="RuleFileException">The rule file is invalid.</exception>
     /// <exception cref="ImportException">The request does not fit the file: an invalid or missing division code, a check of another dataset, rows the store cannot key.</exception>
@@ -111,9 +109,14 @@ internal sealed class BatchImporter(StoreProvider provider, TimeProvider time, I
             provider.KeepLastRowPerKey(connection, transaction, load.Stage, load.Key);
             var parameters = new (string, object?)[] { ("@batch", batch.BatchId), ("@now", now) };
             long conflicts = 0;
-            foreach (string statement in load.ConflictStatements)
+
+            // Into an empty master index nothing can conflict, which spares a join per field on a first load.
+            if (load.ConflictStatements.Count > 0 && Sql.Scalar(connection, transaction, "SELECT 1 FROM person LIMIT 1") is not null)
             {
-                conflicts += Sql.Execute(connection, transaction, statement, parameters);
+                foreach (string statement in load.ConflictStatements)
+                {
+                    conflicts += Sql.Execute(connection, transaction, statement, parameters);
+                }
             }
 
             foreach (string statement in load.MergeStatements)
@@ -142,39 +145,24 @@ internal sealed class BatchImporter(StoreProvider provider, TimeProvider time, I
 
     private (long Staged, long Unusable) Stage(DbConnection connection, DbTransaction transaction, ExtractRecordReader reader, DatasetLoad load, string? division, HashSet<long> errorRows, CancellationToken cancellationToken)
     {
-        int[] columns = load.Elements.Select(reader.ColumnOf).ToArray();
-        var row = new object?[load.Columns.Count];
         long staged = 0;
-        long unusable = 0;
-        long seen = 0;
+        using var producer = new StagedRowProducer(reader, load, division, errorRows, cancellationToken);
         using (var writer = provider.BeginStage(connection, transaction, load.Stage, load.Columns))
         {
-            while (reader.Read())
+            foreach (var block in producer.Blocks())
             {
-                if (++seen % CancellationInterval == 0)
+                foreach (var row in block)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
+                    writer.Write(row);
                 }
 
-                if (errorRows.Contains(reader.Row))
-                {
-                    continue;
-                }
-
-                if (!load.Fill(new RecordFields(reader, columns), division, row))
-                {
-                    unusable++;
-                    continue;
-                }
-
-                writer.Write(row);
-                staged++;
+                staged += block.Length;
             }
 
             writer.Complete();
         }
 
-        return (staged, unusable);
+        return (staged, producer.Unusable);
     }
 
     private bool InsertBatch(DbConnection connection, DbTransaction transaction, BatchRow batch, DateTimeOffset now)
