@@ -3,7 +3,6 @@ using System.Globalization;
 using Jinbao.Cli.Resources;
 using Jinbao.Quality.Reports;
 using Jinbao.Storage.Duplicates;
-using Spectre.Console;
 
 namespace Jinbao.Cli.Commands;
 
@@ -58,23 +57,14 @@ internal static class DuplicatesCommand
     private static void Render(long enrolments, long payments, List<DuplicateCase> shown, string? path)
     {
         Console.WriteLine(Format(CliText.DuplicatesSummary, enrolments, payments));
-        if (shown.Count > 0)
+        // Written plainly, one case per line: Spectre wraps tables at 80 columns when output is redirected.
+        foreach (var found in shown)
         {
-            var table = new Table().AddColumns(CliText.DuplicatesColumnKind, CliText.DuplicatesColumnPerson, CliText.DuplicatesColumnType, CliText.DuplicatesColumnRegions, CliText.DuplicatesColumnWhen);
-            foreach (var found in shown)
-            {
-                string when = found.Kind == DuplicateKind.Enrolment
-                    ? Format(CliText.DuplicatesOverlap, found.OverlapStart, found.OverlapEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? CliText.DuplicatesOngoing)
-                    : found.Period!.Value.ToString(CultureInfo.InvariantCulture);
-                table.AddRow(
-                    Markup.Escape(found.Kind == DuplicateKind.Enrolment ? CliText.DuplicatesKindEnrolment : CliText.DuplicatesKindPayment),
-                    Markup.Escape(PersonalDataMask.Identity(found.PersonKey)),
-                    Markup.Escape(found.TypeCode),
-                    Markup.Escape(found.FirstDivision + " / " + found.SecondDivision),
-                    Markup.Escape(when));
-            }
-
-            AnsiConsole.Write(table);
+            string when = found.Kind == DuplicateKind.Enrolment
+                ? Format(CliText.DuplicatesOverlap, found.OverlapStart, found.OverlapEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? CliText.DuplicatesOngoing)
+                : found.Period!.Value.ToString(CultureInfo.InvariantCulture);
+            string kind = found.Kind == DuplicateKind.Enrolment ? CliText.DuplicatesKindEnrolment : CliText.DuplicatesKindPayment;
+            Console.WriteLine(Format(CliText.DuplicatesCase, kind, PersonalDataMask.Identity(found.PersonKey), found.TypeCode, found.FirstDivision, found.SecondDivision, when));
         }
 
         if (path is not null)
