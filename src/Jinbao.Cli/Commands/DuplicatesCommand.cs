@@ -29,7 +29,7 @@ internal static class DuplicatesCommand
             using var logging = CommandLogging.Create(parsed.GetValue(verbose));
             using var central = store.Open(parsed, logging.CreateLogger("Jinbao.Storage"));
             string? path = parsed.GetValue(output);
-            var shown = new List<DuplicateCase>();
+            var firstCases = new List<DuplicateCase>();
             long enrolments = 0;
             long payments = 0;
             using (var writer = path is null ? null : DuplicateFileWriter.Create(path))
@@ -37,9 +37,9 @@ internal static class DuplicatesCommand
                 foreach (var found in central.FindDuplicates(cancellation))
                 {
                     _ = found.Kind == DuplicateKind.Enrolment ? enrolments++ : payments++;
-                    if (shown.Count < ConsoleCases)
+                    if (firstCases.Count < ConsoleCases)
                     {
-                        shown.Add(found);
+                        firstCases.Add(found);
                     }
 
                     writer?.Write(found);
@@ -48,17 +48,17 @@ internal static class DuplicatesCommand
                 writer?.Complete();
             }
 
-            Render(enrolments, payments, shown, path);
+            Render(enrolments, payments, firstCases, path);
             return ExitCodes.Success;
         }, CliText.DuplicatesCancelled));
         return command;
     }
 
-    private static void Render(long enrolments, long payments, List<DuplicateCase> shown, string? path)
+    private static void Render(long enrolments, long payments, List<DuplicateCase> firstCases, string? path)
     {
         Console.WriteLine(Format(CliText.DuplicatesSummary, enrolments, payments));
         // Written plainly, one case per line: Spectre wraps tables at 80 columns when output is redirected.
-        foreach (var found in shown)
+        foreach (var found in firstCases)
         {
             string when = found.Kind == DuplicateKind.Enrolment
                 ? Format(CliText.DuplicatesOverlap, found.OverlapStart, found.OverlapEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? CliText.DuplicatesOngoing)

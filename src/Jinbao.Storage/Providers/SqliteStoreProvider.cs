@@ -87,8 +87,8 @@ internal sealed class SqliteStoreProvider : StoreProvider
     public override IStageWriter BeginStage(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<StageColumn> columns) =>
         new SqliteStageWriter((SqliteConnection)connection, table, columns);
 
-    // SQLite's upsert applies the staged rows one after another in rowid (file) order, so a later
-    // row of the same key already overwrites an earlier one; nothing needs removing.
+    // SQLite's upsert applies the staged rows one after another in rowid (file) order. A later row
+    // of the same key therefore overwrites an earlier one, and nothing needs removing.
     public override void KeepLastRowPerKey(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> keyColumns)
     {
     }
