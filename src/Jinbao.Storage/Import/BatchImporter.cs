@@ -119,9 +119,10 @@ internal sealed class BatchImporter(StoreProvider provider, TimeProvider time, I
                 }
             }
 
+            string order = provider.MergeOrder(load.Key);
             foreach (string statement in load.MergeStatements)
             {
-                Sql.Execute(connection, transaction, statement, parameters);
+                Sql.Execute(connection, transaction, statement.Replace("{ORDER}", order, StringComparison.Ordinal), parameters);
             }
 
             long excluded = errorRows.Count + unusable;

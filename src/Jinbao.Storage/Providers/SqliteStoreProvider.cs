@@ -71,10 +71,14 @@ internal sealed class SqliteStoreProvider : StoreProvider
     {
     }
 
+    // The staging table and the sorts of the merge live in the temporary database. Kept on disk
+    // behind a 256 MB cache, it stays in memory for a million rows and spills for larger batches;
+    // in memory it took 1.8 GB for ten million enrolments.
     public override void PrepareLoad(DbConnection connection)
     {
-        Execute(connection, "PRAGMA temp_store=MEMORY");
+        Execute(connection, "PRAGMA temp_store=FILE");
         Execute(connection, "PRAGMA cache_size=-262144");
+        Execute(connection, "PRAGMA temp.cache_size=-262144");
     }
 
     public override void CreateStage(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<StageColumn> columns)
@@ -92,6 +96,11 @@ internal sealed class SqliteStoreProvider : StoreProvider
     public override void KeepLastRowPerKey(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> keyColumns)
     {
     }
+
+    // Rows merged in key order fill the table's B-tree page after page; in file order each row
+    // lands on a random page, which thrashes the cache once the table outgrows it. row_no keeps
+    // the later row of a key last, so it still wins.
+    public override string MergeOrder(IReadOnlyList<string> keyColumns) => $"ORDER BY {string.Join(", ", keyColumns)}, row_no";
 
     public override void DropStage(DbConnection connection, string table) => Execute(connection, $"DROP TABLE IF EXISTS temp.{table}");
 
