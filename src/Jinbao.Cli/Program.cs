@@ -35,6 +35,8 @@ internal static class Program
         root.Subcommands.Add(FileProtectionCommands.CreateSign());
         root.Subcommands.Add(FileProtectionCommands.CreateEncrypt());
         root.Subcommands.Add(FileProtectionCommands.CreateDecrypt());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(DuplicatesCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
