@@ -159,6 +159,7 @@ public sealed class ReportPageTests(ReportPageFixture fixture, ITestOutputHelper
         string path = Path.Combine(fixture.ArtefactDirectory, name);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         Assert.True(new FileInfo(path).Length > 10_000, $"The screenshot {path} is not empty.");
+        // The test output keeps the path with the result; the console line shows it in a plain dotnet test run.
         output.WriteLine($"Screenshot: {path}");
         Console.WriteLine($"Screenshot: {path}");
     }
