@@ -87,12 +87,12 @@ public sealed class ReportPageTests(ReportPageFixture fixture, ITestOutputHelper
             await page.Page.Mouse.MoveAsync(box.X + box.Width - 200 + (step * 35), box.Y + (box.Height / 2));
         }
 
+        // Expect retries until the tooltip has faded in, which takes longer on a loaded machine.
         var tooltip = trend.Locator("div", new LocatorLocatorOptions { HasTextString = ReportPageFixture.LatestPersonFile }).Last;
-        await tooltip.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 5_000 });
-        string text = await tooltip.InnerTextAsync();
+        await Assertions.Expect(tooltip).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
+        await Assertions.Expect(tooltip).ToContainTextAsync("记录数：5,000");
+        await Assertions.Expect(tooltip).ToContainTextAsync("评分：");
 
-        Assert.Contains("记录数：5,000", text);
-        Assert.Contains("评分：", text);
         Assert.Equal(0, await tooltip.Locator("i").CountAsync());
         Assert.Empty(page.Problems);
     }
@@ -159,6 +159,7 @@ public sealed class ReportPageTests(ReportPageFixture fixture, ITestOutputHelper
         string path = Path.Combine(fixture.ArtefactDirectory, name);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         Assert.True(new FileInfo(path).Length > 10_000, $"The screenshot {path} is not empty.");
+        // The test output keeps the path with the result; the console line shows it in a plain dotnet test run.
         output.WriteLine($"Screenshot: {path}");
         Console.WriteLine($"Screenshot: {path}");
     }
