@@ -36,7 +36,7 @@ internal sealed class SignatureVerification
         command.Options.Add(NoRevocation);
     }
 
-    /// <summary>Whether the command line asks for signature verification rather than registry verification.</summary>
+    /// <summary>Whether the command line requests signature verification rather than registry verification.</summary>
     public bool IsRequested(ParseResult parsed) => parsed.GetValue(Signature) is not null || parsed.GetValue(Trust) is { Length: > 0 };
 
     public int Execute(ParseResult parsed, string file)

@@ -214,7 +214,18 @@ public sealed partial class CertificateAuthority : IDisposable
             entry.RevokedAt = Now(_time);
             entry.Reason = reason;
             entry.RevokedAfterCrl = _state.CrlNumber;
-            _folder.WriteState(_state);
+            try
+            {
+                _folder.WriteState(_state);
+            }
+            catch
+            {
+                entry.RevokedAt = null;
+                entry.Reason = null;
+                entry.RevokedAfterCrl = null;
+                throw;
+            }
+
             Volatile.Write(ref _status, BuildSnapshot());
             return new Revocation(entry.RevokedAt.Value, reason);
         }
@@ -246,8 +257,18 @@ public sealed partial class CertificateAuthority : IDisposable
             complete(entry);
             AtomicFile.WriteText(_folder.IssuedCertificateFile(entry.Serial), CertificateFiles.ToPem(certificate));
             _state.Issued.Add(entry);
+            try
+            {
+                _folder.WriteState(_state);
+            }
+            catch
+            {
+                // Keep memory equal to the folder: the certificate counts as issued only once state.json lists it.
+                _state.Issued.RemoveAt(_state.Issued.Count - 1);
+                throw;
+            }
+
             _serials.Add(entry.Serial);
-            _folder.WriteState(_state);
             Volatile.Write(ref _status, BuildSnapshot());
             return certificate;
         }
