@@ -226,8 +226,9 @@ public sealed partial class CertificateAuthority : IDisposable
                 throw;
             }
 
-            Volatile.Write(ref _status, BuildSnapshot());
-            return new Revocation(entry.RevokedAt.Value, reason);
+            var revocation = new Revocation(entry.RevokedAt.Value, reason);
+            Volatile.Write(ref _status, _status.With(serial, revocation));
+            return revocation;
         }
     }
 
@@ -243,34 +244,50 @@ public sealed partial class CertificateAuthority : IDisposable
 
     private X509Certificate IssueAndRecord(X509Name subject, DateTime notAfter, Sm2PublicKey subjectKey, X509Extensions extensions, Action<IssuedEntry> complete)
     {
+        // The serial is reserved under the lock and the certificate signed outside it, so concurrent
+        // issuance signs on several cores and only the folder writes are serialised.
+        BigInteger serial;
         lock (_gate)
         {
-            BigInteger serial;
             do
             {
                 serial = NewSerial();
             }
-            while (_serials.Contains(SerialText(serial)));
+            while (!_serials.Add(SerialText(serial)));
+        }
 
+        var entry = new IssuedEntry { Serial = SerialText(serial), Subject = subject.ToString(), NotAfter = notAfter };
+        try
+        {
             var certificate = CertificateBuilder.Build(serial, Certificate.SubjectDN, subject, Now(_time), notAfter, subjectKey, extensions, _key, Sm2.DefaultId);
-            var entry = new IssuedEntry { Serial = SerialText(serial), Subject = subject.ToString(), NotAfter = notAfter };
-            complete(entry);
-            AtomicFile.WriteText(_folder.IssuedCertificateFile(entry.Serial), CertificateFiles.ToPem(certificate));
-            _state.Issued.Add(entry);
-            try
+            lock (_gate)
             {
-                _folder.WriteState(_state);
+                complete(entry);
+                AtomicFile.WriteText(_folder.IssuedCertificateFile(entry.Serial), CertificateFiles.ToPem(certificate));
+                _state.Issued.Add(entry);
+                try
+                {
+                    _folder.WriteState(_state);
+                }
+                catch
+                {
+                    // Keep memory equal to the folder: the certificate counts as issued only once state.json lists it.
+                    _state.Issued.RemoveAt(_state.Issued.Count - 1);
+                    throw;
+                }
+
+                Volatile.Write(ref _status, _status.With(serial, null));
+                return certificate;
             }
-            catch
+        }
+        catch
+        {
+            lock (_gate)
             {
-                // Keep memory equal to the folder: the certificate counts as issued only once state.json lists it.
-                _state.Issued.RemoveAt(_state.Issued.Count - 1);
-                throw;
+                _serials.Remove(entry.Serial);
             }
 
-            _serials.Add(entry.Serial);
-            Volatile.Write(ref _status, BuildSnapshot());
-            return certificate;
+            throw;
         }
     }
 
