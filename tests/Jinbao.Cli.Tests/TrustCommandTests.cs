@@ -113,6 +113,20 @@ public sealed class TrustCommandTests(TrustCommandFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Verify_with_other_signer_id_fails()
+    {
+        Run("sign", Folder.File("data.csv"), "--detached", "--signer-id", "partner-system-01", "--key", Folder.File("holder.key"), "--cert", Folder.File("issued/sign.cer"), "--chain", Folder.File("issued/chain.pem"), "--output", Folder.File("other-id.p7s"), "--passphrase-file", Folder.File("key.pass"));
+        string[] verify = ["verify", Folder.File("data.csv"), "--signature", Folder.File("other-id.p7s"), "--trust", Folder.File("root/ca.cer"), .. fixture.CrlOptions];
+
+        var (defaultExit, _, defaultError) = JinbaoProcess.Run(verify);
+        var (matchingExit, _, matchingError) = JinbaoProcess.Run([.. verify, "--signer-id", "partner-system-01"]);
+
+        Assert.Equal(1, defaultExit);
+        Assert.Contains("签名者标识", defaultError, StringComparison.Ordinal);
+        Assert.True(matchingExit == 0, matchingError);
+    }
+
+    [Fact]
     public void Revoke_with_unknown_reason_is_rejected()
     {
         var (exit, _, stderr) = JinbaoProcess.Run("ca", "revoke", "--folder", Folder.File("city"), "--serial", "ABCDEF", "--reason", "lost", "--passphrase-file", Folder.File("ca.pass"));
