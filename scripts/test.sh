@@ -25,6 +25,18 @@ if [ ${#missing[@]} -gt 0 ]; then
     fi
 fi
 
+# The PKI tests run /usr/bin/openssl to check interoperability with OpenSSL 3.
+if [ ! -x /usr/bin/openssl ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq openssl >/dev/null
+    else
+        echo "openssl is missing: run 'sudo apt-get install openssl' first." >&2
+        exit 2
+    fi
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e

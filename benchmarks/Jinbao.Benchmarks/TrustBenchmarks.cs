@@ -52,6 +52,14 @@ public class TrustBenchmarks
     [Benchmark]
     public object IssueRecorded() => _ca.IssueSigningCertificate(_request, CertificateProfile.Personal, TimeSpan.FromDays(365));
 
+    /// <summary>Eight issuances from parallel callers: signing runs outside the CA lock, the folder writes inside it.</summary>
+    [Benchmark(OperationsPerInvoke = 8)]
+    public void IssueRecordedParallel() => Parallel.For(0, 8, _ => _ca.IssueSigningCertificate(_request, CertificateProfile.Personal, TimeSpan.FromDays(365)));
+
+    /// <summary>Eight OCSP answers from parallel callers sharing one responder.</summary>
+    [Benchmark(OperationsPerInvoke = 8)]
+    public void OcspRespondParallel() => Parallel.For(0, 8, _ => _responder.Respond(_ocspRequest));
+
     [Benchmark]
     public byte[] OcspRespond() => _responder.Respond(_ocspRequest);
 }

@@ -30,7 +30,7 @@ public sealed class TrustCommandFixture : IDisposable
 
     public void Dispose() => Folder.Dispose();
 
-    private static void Run(params string[] arguments)
+    internal static void Run(params string[] arguments)
     {
         var (exit, stdout, stderr) = JinbaoProcess.Run(arguments);
         if (exit != 0)
@@ -43,6 +43,8 @@ public sealed class TrustCommandFixture : IDisposable
 public sealed class TrustCommandTests(TrustCommandFixture fixture) : IClassFixture<TrustCommandFixture>
 {
     private TempFolder Folder => fixture.Folder;
+
+    private static void Run(params string[] arguments) => TrustCommandFixture.Run(arguments);
 
     [Fact]
     public void Verify_signed_file_succeeds()
@@ -88,6 +90,49 @@ public sealed class TrustCommandTests(TrustCommandFixture fixture) : IClassFixtu
 
         Assert.Equal(1, exit);
         Assert.Contains("无法确认撤销状态", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_revoked_signer_fails()
+    {
+        string[] keyPass = ["--passphrase-file", Folder.File("key.pass")];
+        string[] caPass = ["--passphrase-file", Folder.File("ca.pass")];
+        Run(["keygen", "--output", Folder.File("leaver.key"), .. keyPass]);
+        Run(["csr", "--key", Folder.File("leaver.key"), "--subject", "C=CN,CN=离职人员", "--output", Folder.File("leaver.csr"), .. keyPass]);
+        Run(["ca", "issue", "--folder", Folder.File("city"), "--csr", Folder.File("leaver.csr"), "--output", Folder.File("leaver"), .. caPass]);
+        Run(["sign", Folder.File("data.csv"), "--detached", "--key", Folder.File("leaver.key"), "--cert", Folder.File("leaver/sign.cer"), "--chain", Folder.File("leaver/chain.pem"), "--output", Folder.File("leaver.p7s"), .. keyPass]);
+        var serial = new Org.BouncyCastle.X509.X509Certificate(Jinbao.Trust.Pki.PemFile.ToDer(File.ReadAllBytes(Folder.File("leaver/sign.cer")), "CERTIFICATE")).SerialNumber.ToString(16);
+        Run(["ca", "revoke", "--folder", Folder.File("city"), "--serial", serial, "--reason", "affiliation-changed", .. caPass]);
+        Run(["ca", "crl", "--folder", Folder.File("city"), "--output", Folder.File("city-after-revoke.crl"), .. caPass]);
+
+        var (exit, _, stderr) = JinbaoProcess.Run("verify", Folder.File("data.csv"), "--signature", Folder.File("leaver.p7s"), "--trust", Folder.File("root/ca.cer"), "--crl", Folder.File("root.crl"), "--crl", Folder.File("province.crl"), "--crl", Folder.File("city-after-revoke.crl"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("被撤销", stderr, StringComparison.Ordinal);
+        Assert.Contains("隶属关系变更", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_with_other_signer_id_fails()
+    {
+        Run("sign", Folder.File("data.csv"), "--detached", "--signer-id", "partner-system-01", "--key", Folder.File("holder.key"), "--cert", Folder.File("issued/sign.cer"), "--chain", Folder.File("issued/chain.pem"), "--output", Folder.File("other-id.p7s"), "--passphrase-file", Folder.File("key.pass"));
+        string[] verify = ["verify", Folder.File("data.csv"), "--signature", Folder.File("other-id.p7s"), "--trust", Folder.File("root/ca.cer"), .. fixture.CrlOptions];
+
+        var (defaultExit, _, defaultError) = JinbaoProcess.Run(verify);
+        var (matchingExit, _, matchingError) = JinbaoProcess.Run([.. verify, "--signer-id", "partner-system-01"]);
+
+        Assert.Equal(1, defaultExit);
+        Assert.Contains("签名者标识", defaultError, StringComparison.Ordinal);
+        Assert.True(matchingExit == 0, matchingError);
+    }
+
+    [Fact]
+    public void Revoke_with_unknown_reason_is_rejected()
+    {
+        var (exit, _, stderr) = JinbaoProcess.Run("ca", "revoke", "--folder", Folder.File("city"), "--serial", "ABCDEF", "--reason", "lost", "--passphrase-file", Folder.File("ca.pass"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("撤销原因“lost”无效", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

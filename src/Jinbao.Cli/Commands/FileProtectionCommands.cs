@@ -18,7 +18,8 @@ internal static class FileProtectionCommands
         var detached = new Option<bool>("--detached") { Description = TrustCliText.SignDetachedOption };
         var output = PathOption("--output", TrustCliText.SignOutputOption);
         var passphraseFile = PathOption("--passphrase-file", TrustCliText.KeyPassphraseFileOption);
-        var command = new Command("sign", TrustCliText.SignDescription) { file, key, certificate, chain, detached, output, passphraseFile };
+        var signerId = SignerIdOption();
+        var command = new Command("sign", TrustCliText.SignDescription) { file, key, certificate, chain, detached, output, passphraseFile, signerId };
         command.SetAction(parsed => CommandErrors.Run(() =>
         {
             var outputPath = Require(parsed, output);
@@ -28,7 +29,7 @@ internal static class FileProtectionCommands
             var passphrase = ReadPassphrase(parsed.GetValue(passphraseFile), TrustCommandSupport.KeyPassphraseVariable, "--passphrase-file");
             var privateKey = KeyCommands.OpenKey(Require(parsed, key), passphrase);
             using var content = File.OpenRead(parsed.GetValue(file)!);
-            var options = new SignOptions { Detached = parsed.GetValue(detached), ExtraCertificates = extra };
+            var options = new SignOptions { Detached = parsed.GetValue(detached), ExtraCertificates = extra, SignerId = SignerId(parsed.GetValue(signerId)) };
             WriteAtomically(outputPath, stream => SignedFile.Sign(content, stream, privateKey, signer, options));
             Console.WriteLine(Format(TrustCliText.SignWritten, outputPath, signer.SubjectDN));
             return ExitCodes.Success;

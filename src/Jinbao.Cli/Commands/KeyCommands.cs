@@ -55,9 +55,9 @@ internal static class KeyCommands
             {
                 name = new X509Name(subjectText);
             }
-            catch (ArgumentException ex)
+            catch (ArgumentException)
             {
-                throw new UsageException(Format(TrustCliText.SubjectInvalid, subjectText, ex.Message));
+                throw new UsageException(Format(TrustCliText.SubjectInvalid, subjectText));
             }
 
             var outputPath = Require(parsed, output);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Jinbao.Cli.Resources;
-using Jinbao.Trust.Algorithms;
 using Jinbao.Trust.Cms;
 using Jinbao.Trust.Pki;
 using Jinbao.Trust.Timestamps;
@@ -26,6 +25,8 @@ internal sealed class SignatureVerification
 
     public Option<bool> NoRevocation { get; } = new("--no-revocation-check") { Description = TrustCliText.VerifyNoRevocationOption };
 
+    public Option<string?> SignerIdText { get; } = SignerIdOption();
+
     public void AddTo(Command command)
     {
         command.Options.Add(Signature);
@@ -34,9 +35,10 @@ internal sealed class SignatureVerification
         command.Options.Add(Chain);
         command.Options.Add(ContentOutput);
         command.Options.Add(NoRevocation);
+        command.Options.Add(SignerIdText);
     }
 
-    /// <summary>Whether the command line asks for signature verification rather than registry verification.</summary>
+    /// <summary>Whether the command line requests signature verification rather than registry verification.</summary>
     public bool IsRequested(ParseResult parsed) => parsed.GetValue(Signature) is not null || parsed.GetValue(Trust) is { Length: > 0 };
 
     public int Execute(ParseResult parsed, string file)
@@ -51,11 +53,12 @@ internal sealed class SignatureVerification
         var intermediates = parsed.GetValue(Chain) is { } chainPath ? CertificateFiles.ReadAll(File.ReadAllBytes(chainPath), chainPath) : [];
         var signaturePath = parsed.GetValue(Signature);
         var contentOutput = parsed.GetValue(ContentOutput);
+        var signerId = SignerId(parsed.GetValue(SignerIdText));
 
         SignedFileInfo info;
         try
         {
-            info = signaturePath is null ? VerifyAttached(file, contentOutput) : VerifyDetached(signaturePath, file);
+            info = signaturePath is null ? VerifyAttached(file, contentOutput, signerId) : VerifyDetached(signaturePath, file, signerId);
         }
         catch (TrustException ex)
         {
@@ -96,23 +99,23 @@ internal sealed class SignatureVerification
         return ExitCodes.Success;
     }
 
-    private static SignedFileInfo VerifyAttached(string path, string? contentOutput)
+    private static SignedFileInfo VerifyAttached(string path, string? contentOutput, byte[] signerId)
     {
         using var input = File.OpenRead(path);
         if (contentOutput is null)
         {
-            return SignedFile.Verify(input, null, null, Sm2.DefaultId);
+            return SignedFile.Verify(input, null, null, signerId);
         }
 
         SignedFileInfo? info = null;
-        WriteAtomically(contentOutput, stream => info = SignedFile.Verify(input, null, stream, Sm2.DefaultId));
+        WriteAtomically(contentOutput, stream => info = SignedFile.Verify(input, null, stream, signerId));
         return info!;
     }
 
-    private static SignedFileInfo VerifyDetached(string signaturePath, string contentPath)
+    private static SignedFileInfo VerifyDetached(string signaturePath, string contentPath, byte[] signerId)
     {
         using var signature = File.OpenRead(signaturePath);
         using var content = File.OpenRead(contentPath);
-        return SignedFile.Verify(signature, content, null, Sm2.DefaultId);
+        return SignedFile.Verify(signature, content, null, signerId);
     }
 }

@@ -43,6 +43,21 @@ internal static class TrustCommandSupport
         return string.IsNullOrEmpty(value) ? throw new UsageException(Format(TrustCliText.PassphraseMissing, variable, fileOption)) : value;
     }
 
+    /// <summary>The <c>--signer-id</c> option: the SM2 signer ID of data signatures, 1234567812345678 when omitted.</summary>
+    public static Option<string?> SignerIdOption() => new("--signer-id") { Description = TrustCliText.SignerIdOption };
+
+    /// <summary>Returns the bytes of the signer ID (UTF-8), or the GM/T 0009 default ID when <paramref name="text"/> is null.</summary>
+    public static byte[] SignerId(string? text)
+    {
+        if (text is null)
+        {
+            return Jinbao.Trust.Algorithms.Sm2.DefaultId.ToArray();
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        return bytes.Length is > 0 and <= 1023 ? bytes : throw new UsageException(Format(TrustCliText.SignerIdInvalid, text));
+    }
+
     /// <summary>Parses a positive whole number of days or hours given as <paramref name="text"/>.</summary>
     public static int ParsePositive(string? text, string optionName, int defaultValue)
     {

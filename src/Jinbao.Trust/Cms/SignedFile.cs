@@ -17,7 +17,7 @@ namespace Jinbao.Trust.Cms;
 /// <summary>
 /// Signs and verifies files as GM/T 0010 SignedData (content type 1.2.156.10197.6.1.4.2.2, SM3 digest, SM2
 /// signature over the signed attributes). Content streams through in 64 KiB pieces, so memory does not grow
-/// with file size; the SignedData is written with indefinite lengths, since its size is not known in advance.
+/// with file size. The SignedData is written with indefinite lengths because its size is not known in advance.
 /// </summary>
 public static class SignedFile
 {

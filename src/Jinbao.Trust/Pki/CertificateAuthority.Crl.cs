@@ -58,13 +58,23 @@ public sealed partial class CertificateAuthority
             var signature = Sm2Signing.Sign(_key, certList, Sm2.DefaultId);
             var crl = new X509Crl(CertificateList.GetInstance(new DerSequence(certList, Sm2Signing.Sm2WithSm3, new DerBitString(signature))));
 
+            var (previousNumber, previousFull) = (_state.CrlNumber, _state.LastFullCrlNumber);
             _state.CrlNumber = number;
             if (kind == CrlKind.Full)
             {
                 _state.LastFullCrlNumber = number;
             }
 
-            _folder.WriteState(_state);
+            try
+            {
+                _folder.WriteState(_state);
+            }
+            catch
+            {
+                (_state.CrlNumber, _state.LastFullCrlNumber) = (previousNumber, previousFull);
+                throw;
+            }
+
             return crl;
         }
     }

@@ -214,9 +214,21 @@ public sealed partial class CertificateAuthority : IDisposable
             entry.RevokedAt = Now(_time);
             entry.Reason = reason;
             entry.RevokedAfterCrl = _state.CrlNumber;
-            _folder.WriteState(_state);
-            Volatile.Write(ref _status, BuildSnapshot());
-            return new Revocation(entry.RevokedAt.Value, reason);
+            try
+            {
+                _folder.WriteState(_state);
+            }
+            catch
+            {
+                entry.RevokedAt = null;
+                entry.Reason = null;
+                entry.RevokedAfterCrl = null;
+                throw;
+            }
+
+            var revocation = new Revocation(entry.RevokedAt.Value, reason);
+            Volatile.Write(ref _status, _status.With(serial, revocation));
+            return revocation;
         }
     }
 
@@ -232,24 +244,50 @@ public sealed partial class CertificateAuthority : IDisposable
 
     private X509Certificate IssueAndRecord(X509Name subject, DateTime notAfter, Sm2PublicKey subjectKey, X509Extensions extensions, Action<IssuedEntry> complete)
     {
+        // The serial is reserved under the lock and the certificate signed outside it, so concurrent
+        // issuance signs on several cores and only the folder writes are serialised.
+        BigInteger serial;
         lock (_gate)
         {
-            BigInteger serial;
             do
             {
                 serial = NewSerial();
             }
-            while (_serials.Contains(SerialText(serial)));
+            while (!_serials.Add(SerialText(serial)));
+        }
 
+        var entry = new IssuedEntry { Serial = SerialText(serial), Subject = subject.ToString(), NotAfter = notAfter };
+        try
+        {
             var certificate = CertificateBuilder.Build(serial, Certificate.SubjectDN, subject, Now(_time), notAfter, subjectKey, extensions, _key, Sm2.DefaultId);
-            var entry = new IssuedEntry { Serial = SerialText(serial), Subject = subject.ToString(), NotAfter = notAfter };
-            complete(entry);
-            AtomicFile.WriteText(_folder.IssuedCertificateFile(entry.Serial), CertificateFiles.ToPem(certificate));
-            _state.Issued.Add(entry);
-            _serials.Add(entry.Serial);
-            _folder.WriteState(_state);
-            Volatile.Write(ref _status, BuildSnapshot());
-            return certificate;
+            lock (_gate)
+            {
+                complete(entry);
+                AtomicFile.WriteText(_folder.IssuedCertificateFile(entry.Serial), CertificateFiles.ToPem(certificate));
+                _state.Issued.Add(entry);
+                try
+                {
+                    _folder.WriteState(_state);
+                }
+                catch
+                {
+                    // Keep memory equal to the folder: the certificate counts as issued only once state.json lists it.
+                    _state.Issued.RemoveAt(_state.Issued.Count - 1);
+                    throw;
+                }
+
+                Volatile.Write(ref _status, _status.With(serial, null));
+                return certificate;
+            }
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                _serials.Remove(entry.Serial);
+            }
+
+            throw;
         }
     }
 

@@ -32,6 +32,11 @@ public static class CertificateFiles
         }
 
         var blocks = PemFile.ReadAll(Encoding.ASCII.GetString(content), "CERTIFICATE").ToList();
+        if (blocks.Count == 0 && content.Length > 0)
+        {
+            throw new TrustException(string.Format(CultureInfo.CurrentCulture, TrustText.CertificateInvalid, source));
+        }
+
         return [.. blocks.Select(block => Read(block, source))];
     }
 

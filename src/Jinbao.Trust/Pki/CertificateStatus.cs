@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Collections.Immutable;
 using Org.BouncyCastle.Math;
 
 namespace Jinbao.Trust.Pki;
@@ -12,13 +12,18 @@ public sealed record Revocation(DateTime RevokedAt, RevocationReason Reason);
 /// </summary>
 public sealed class CertificateStatusSnapshot
 {
-    private readonly FrozenDictionary<BigInteger, Revocation?> _bySerial;
+    private readonly ImmutableDictionary<BigInteger, Revocation?> _bySerial;
 
-    internal CertificateStatusSnapshot(IEnumerable<KeyValuePair<BigInteger, Revocation?>> entries) => _bySerial = entries.ToFrozenDictionary();
+    internal CertificateStatusSnapshot(IEnumerable<KeyValuePair<BigInteger, Revocation?>> entries) => _bySerial = entries.ToImmutableDictionary();
+
+    private CertificateStatusSnapshot(ImmutableDictionary<BigInteger, Revocation?> bySerial) => _bySerial = bySerial;
 
     /// <summary>Whether the CA issued the certificate with <paramref name="serial"/>.</summary>
     public bool IsIssued(BigInteger serial) => _bySerial.ContainsKey(serial);
 
     /// <summary>The revocation of <paramref name="serial"/>, or null when it was not revoked or not issued.</summary>
     public Revocation? RevocationOf(BigInteger serial) => _bySerial.GetValueOrDefault(serial);
+
+    /// <summary>A copy with <paramref name="serial"/> issued and, when <paramref name="revocation"/> is not null, revoked; O(log n).</summary>
+    internal CertificateStatusSnapshot With(BigInteger serial, Revocation? revocation) => new(_bySerial.SetItem(serial, revocation));
 }

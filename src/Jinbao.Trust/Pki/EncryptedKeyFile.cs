@@ -60,7 +60,7 @@ public static class EncryptedKeyFile
             throw new TrustException(string.Format(System.Globalization.CultureInfo.CurrentCulture, TrustText.KeyFileInvalid, source), ex);
         }
 
-        if (file?.Header is not { Format: FormatName } header || file.SealedKey is null || header.Cost < 2 || (header.Cost & (header.Cost - 1)) != 0 || header.Cost > 1 << 22 || header.BlockSize != 8 || header.Parallelism != 1)
+        if (file?.Header is not { Format: FormatName } header || file.SealedKey is null || header.Salt is null || header.Nonce is null || header.PublicKey is null || header.Cost < 2 || (header.Cost & (header.Cost - 1)) != 0 || header.Cost > 1 << 22 || header.BlockSize != 8 || header.Parallelism != 1)
         {
             throw new TrustException(string.Format(System.Globalization.CultureInfo.CurrentCulture, TrustText.KeyFileInvalid, source));
         }

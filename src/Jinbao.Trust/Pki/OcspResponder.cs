@@ -8,7 +8,7 @@ using Org.BouncyCastle.X509;
 namespace Jinbao.Trust.Pki;
 
 /// <summary>
-/// The core of an RFC 6960 OCSP responder for one CA: it parses a DER OCSPRequest, answers good, revoked or
+/// The core of an RFC 6960 OCSP responder for one CA. It parses a DER OCSPRequest, returns good, revoked or
 /// unknown for each certificate from the CA's current status, echoes the nonce, and signs with SM2 with SM3
 /// as the CA itself. It holds no mutable state of its own, so one instance serves concurrent requests.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class OcspResponder
     private readonly byte[] _issuerKey;
 
     /// <summary>Creates a responder that signs as <paramref name="issuer"/> with its key.</summary>
-    /// <remarks><paramref name="validity"/> is the interval until nextUpdate in each answer.</remarks>
+    /// <remarks><paramref name="validity"/> is the interval until nextUpdate in each response.</remarks>
     public OcspResponder(X509Certificate issuer, Sm2PrivateKey key, Func<CertificateStatusSnapshot> status, TimeProvider time, TimeSpan validity)
     {
         ArgumentNullException.ThrowIfNull(issuer);
@@ -47,7 +47,7 @@ public sealed class OcspResponder
         return new OcspResponder(ca.Certificate, ca.SigningKey, () => ca.Status, time ?? TimeProvider.System, validity ?? TimeSpan.FromHours(1));
     }
 
-    /// <summary>Answers a DER OCSPRequest with a DER OCSPResponse; a malformed request gets the status malformedRequest.</summary>
+    /// <summary>Returns the DER OCSPResponse to a DER OCSPRequest; a malformed request gets the status malformedRequest.</summary>
     public byte[] Respond(byte[] request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -19,10 +19,10 @@ using SignerInfo = Org.BouncyCastle.Asn1.Cms.SignerInfo;
 namespace Jinbao.Trust.Timestamps;
 
 /// <summary>
-/// The core of an RFC 3161 time-stamp authority with an SM2 key: it turns a TimeStampReq into a TimeStampResp
-/// whose token is a SignedData over a TSTInfo, signed with SM2 (SM3 digest) and naming its certificate in a
-/// signingCertificateV2 attribute (ESSCertIDv2 with SM3). Serial numbers are random 128-bit values. The class
-/// keeps no mutable state, so one instance serves concurrent requests.
+/// The core of an RFC 3161 time-stamp authority with an SM2 key. It turns a TimeStampReq into a
+/// TimeStampResp whose token is a SignedData over a TSTInfo, signed with SM2 (SM3 digest). The token names
+/// its certificate in a signingCertificateV2 attribute (ESSCertIDv2 with SM3). Serial numbers are random
+/// 128-bit values. The class keeps no mutable state, so one instance serves concurrent requests.
 /// </summary>
 public sealed class TimeStampAuthority
 {
@@ -52,7 +52,7 @@ public sealed class TimeStampAuthority
         _policy = new DerObjectIdentifier(policyOid);
     }
 
-    /// <summary>Answers a DER TimeStampReq with a DER TimeStampResp; a bad request gets the status rejection with a failure reason.</summary>
+    /// <summary>Returns the DER TimeStampResp to a DER TimeStampReq; a bad request gets the status rejection with a failure reason.</summary>
     public byte[] Respond(byte[] request)
     {
         TimeStampReq parsed;

@@ -26,10 +26,10 @@ namespace Jinbao.Trust.Timestamps;
 public sealed record TimeStampInfo(DateTime Time, BigInteger SerialNumber, string Policy, X509Certificate Authority, BigInteger? Nonce);
 
 /// <summary>
-/// Verifies RFC 3161 time-stamp tokens signed with SM2: the message imprint against the stamped data, the
-/// content digest and SM2 signature of the signer info, the signingCertificateV2 reference to the TSA
-/// certificate, and the TSA certificate's critical timeStamping extended key usage. Failures throw
-/// <see cref="TrustException"/> with a Chinese reason.
+/// Verifies RFC 3161 time-stamp tokens signed with SM2. It checks the message imprint against the stamped
+/// data, the content digest and SM2 signature of the signer info, and the signingCertificateV2 reference to
+/// the TSA certificate. The TSA certificate must carry timeStamping as its only, critical, extended key
+/// usage. Failures throw <see cref="TrustException"/> with a Chinese reason.
 /// </summary>
 public static class TimeStampVerifier
 {

@@ -41,6 +41,23 @@ public sealed class CertificateAuthorityTests : IDisposable
     }
 
     [Fact]
+    public void Concurrent_issuance_records_every_certificate()
+    {
+        var key = Sm2PrivateKey.Generate();
+        var request = CertificateRequests.ReadAndVerify(CertificateRequests.Create(key, new X509Name("CN=并发"), Sm2.DefaultId), Sm2.DefaultId, "x");
+        var issued = new Org.BouncyCastle.X509.X509Certificate[40];
+
+        Parallel.For(0, issued.Length, i => issued[i] = _hierarchy.City.IssueSigningCertificate(request, CertificateProfile.Personal, TimeSpan.FromDays(1)));
+        var folder = _hierarchy.City.FolderPath;
+        _hierarchy.City.Dispose();
+        using var reopened = CertificateAuthority.Open(folder, TestHierarchy.Passphrase, _hierarchy.Time);
+
+        Assert.Equal(issued.Length, issued.Select(c => c.SerialNumber).Distinct().Count());
+        Assert.All(issued, c => Assert.True(reopened.Status.IsIssued(c.SerialNumber)));
+        Assert.All(issued, c => Assert.True(File.Exists(Path.Combine(folder, "certs", CertificateAuthority.SerialText(c.SerialNumber) + ".cer"))));
+    }
+
+    [Fact]
     public void Ca_refuses_validity_beyond_its_own()
     {
         var key = Sm2PrivateKey.Generate();
@@ -167,7 +184,7 @@ public sealed class CertificateAuthorityTests : IDisposable
     }
 
     [Fact]
-    public void Key_file_round_trips_and_detects_a_changed_parameter()
+    public void Key_file_detects_changed_parameter()
     {
         var key = Sm2PrivateKey.Generate();
         var sealedKey = EncryptedKeyFile.Seal(key, "口令", TestHierarchy.KeyCost);
