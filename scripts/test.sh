@@ -15,6 +15,18 @@ if ! /usr/bin/python3 -c 'import stdnum.cn.ric' 2>/dev/null; then
     fi
 fi
 
+# /usr/bin/openssl: the SM2/SM3/SM4 interoperability tests run it as a process.
+if [ ! -x /usr/bin/openssl ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq openssl >/dev/null
+    else
+        echo "openssl is missing: run 'sudo apt-get install openssl' first." >&2
+        exit 2
+    fi
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
