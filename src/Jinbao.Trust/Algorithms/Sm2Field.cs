@@ -22,16 +22,6 @@ internal struct U256
 
     public readonly bool IsZero => (L0 | L1 | L2 | L3) == 0;
 
-    /// <summary>All ones when zero, otherwise zero; without a branch.</summary>
-    public readonly ulong ZeroMask
-    {
-        get
-        {
-            var any = L0 | L1 | L2 | L3;
-            return ((any | (0 - any)) >> 63) - 1;
-        }
-    }
-
     public static U256 FromBigEndian(ReadOnlySpan<byte> bytes) => new(
         BinaryPrimitives.ReadUInt64BigEndian(bytes[24..]),
         BinaryPrimitives.ReadUInt64BigEndian(bytes[16..]),
