@@ -37,6 +37,18 @@ if [ ! -x /usr/bin/openssl ]; then
     fi
 fi
 
+# /usr/bin/openssl: the SM2/SM3/SM4 interoperability tests run it as a process.
+if [ ! -x /usr/bin/openssl ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq openssl >/dev/null
+    else
+        echo "openssl is missing: run 'sudo apt-get install openssl' first." >&2
+        exit 2
+    fi
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e

@@ -20,6 +20,13 @@ if (args.Length == 2 && args[0] is "parse" or "parse-strings" or "check")
     return;
 }
 
+// "trust ..." runs the SM2/SM3/SM4 benchmarks, timed by CPU time; the remaining arguments go to BenchmarkDotNet.
+if (args.Length >= 1 && args[0] == "trust")
+{
+    BenchmarkSwitcher.FromTypes([typeof(SymmetricBenchmarks), typeof(Sm2Benchmarks)]).Run(args[1..]);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(CheckBenchmarks).Assembly).Run(args);
 
 static long RunCheck(string path)

@@ -98,7 +98,12 @@ internal static class Sm2Der
             return;
         }
 
-        var octets = length > 0xFFFFFF ? 4 : length > 0xFFFF ? 3 : length > 0xFF ? 2 : 1;
+        var octets = 1;
+        while (octets < 4 && length >> (8 * octets) != 0)
+        {
+            octets++;
+        }
+
         writer.Add((byte)(0x80 | octets));
         for (var i = octets - 1; i >= 0; i--)
         {

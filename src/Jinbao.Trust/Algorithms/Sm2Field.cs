@@ -22,16 +22,6 @@ internal struct U256
 
     public readonly bool IsZero => (L0 | L1 | L2 | L3) == 0;
 
-    /// <summary>All ones when zero, otherwise zero; without a branch.</summary>
-    public readonly ulong ZeroMask
-    {
-        get
-        {
-            var any = L0 | L1 | L2 | L3;
-            return ((any | (0 - any)) >> 63) - 1;
-        }
-    }
-
     public static U256 FromBigEndian(ReadOnlySpan<byte> bytes) => new(
         BinaryPrimitives.ReadUInt64BigEndian(bytes[24..]),
         BinaryPrimitives.ReadUInt64BigEndian(bytes[16..]),
@@ -312,32 +302,21 @@ internal static class Montgomery<TModulus>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static U256 ReduceFieldPrime(ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5, ulong t6, ulong t7)
     {
-        ulong c, top;
-
-        c = AddReductionTerm(t0, ref t1, ref t2, ref t3, ref t4);
-        c = Arith.Adc(t5, 0, c, out t5);
-        c = Arith.Adc(t6, 0, c, out t6);
-        c = Arith.Adc(t7, 0, c, out t7);
-        top = c;
-
-        c = AddReductionTerm(t1, ref t2, ref t3, ref t4, ref t5);
-        c = Arith.Adc(t6, 0, c, out t6);
-        c = Arith.Adc(t7, 0, c, out t7);
-        top += c;
-
-        c = AddReductionTerm(t2, ref t3, ref t4, ref t5, ref t6);
-        c = Arith.Adc(t7, 0, c, out t7);
-        top += c;
-
-        c = AddReductionTerm(t3, ref t4, ref t5, ref t6, ref t7);
-        top += c;
+        // Each step's carry out of its top limb belongs to the limb that the next step's term ends on.
+        var carry = AddReductionTerm(t0, 0, ref t1, ref t2, ref t3, ref t4);
+        carry = AddReductionTerm(t1, carry, ref t2, ref t3, ref t4, ref t5);
+        carry = AddReductionTerm(t2, carry, ref t3, ref t4, ref t5, ref t6);
+        var top = AddReductionTerm(t3, carry, ref t4, ref t5, ref t6, ref t7);
 
         return SubtractModulusIfAbove(top, new U256(t4, t5, t6, t7));
     }
 
-    /// <summary>Adds q·(2^192 − 2^160 − 2^32 + 1), a positive 256-bit number, to x3:x2:x1:x0; returns the carry.</summary>
+    /// <summary>
+    /// Adds q·(2^192 − 2^160 − 2^32 + 1), a positive 256-bit number, plus carryIn·2^192 to x3:x2:x1:x0; returns the carry.
+    /// The term's top limb is at most 2^64 − 2^32, so adding a carry of 1 to it cannot overflow.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong AddReductionTerm(ulong q, ref ulong x0, ref ulong x1, ref ulong x2, ref ulong x3)
+    private static ulong AddReductionTerm(ulong q, ulong carryIn, ref ulong x0, ref ulong x1, ref ulong x2, ref ulong x3)
     {
         var low = q << 32;
         var high = q >> 32;
@@ -345,6 +324,7 @@ internal static class Montgomery<TModulus>
         borrow = Arith.Sbb(0, high, borrow, out var a1);
         borrow = Arith.Sbb(0, low, borrow, out var a2);
         Arith.Sbb(q, high, borrow, out var a3);
+        a3 += carryIn;
 
         var carry = Arith.Adc(x0, a0, 0, out x0);
         carry = Arith.Adc(x1, a1, carry, out x1);

@@ -80,8 +80,10 @@ internal struct JacobianPoint
         i = Fp.Add(i, i);
         var j = Fp.Multiply(h, i);
         var r = Fp.Subtract(s2, p.Y);
-        same = h.IsZero && r.IsZero;
-        opposite = h.IsZero && !r.IsZero;
+
+        // & rather than &&, so that no branch depends on h, which is secret inside the constant-time multiplications.
+        same = h.IsZero & r.IsZero;
+        opposite = h.IsZero & !r.IsZero;
         r = Fp.Add(r, r);
         var v = Fp.Multiply(p.X, i);
         var x3 = Fp.Subtract(Fp.Subtract(Fp.Square(r), j), Fp.Add(v, v));
@@ -103,8 +105,8 @@ internal struct JacobianPoint
         var s2 = Fp.Multiply(q.Y, Fp.Multiply(p.Z, z1z1));
         var h = Fp.Subtract(u2, u1);
         var r = Fp.Subtract(s2, s1);
-        same = h.IsZero && r.IsZero;
-        opposite = h.IsZero && !r.IsZero;
+        same = h.IsZero & r.IsZero;
+        opposite = h.IsZero & !r.IsZero;
         var h2 = Fp.Add(h, h);
         var i = Fp.Square(h2);
         var j = Fp.Multiply(h, i);

@@ -106,7 +106,7 @@ internal sealed class Sm4Engine
     private void ProcessBlockVector(ref uint w0, ref uint w1, ref uint w2, ref uint w3)
     {
         // One block: every lane holds the same word, and only lane 0 is read back. The latency of a
-        // round (xor, two vpermi2b and a blend, rotations and a three-way xor) bounds CBC encryption.
+        // round (xor, two vpermi2b and a blend, rotations and two three-way xors) bounds CBC encryption.
         var x0 = Vector512.Create(w0);
         var x1 = Vector512.Create(w1);
         var x2 = Vector512.Create(w2);

@@ -36,7 +36,7 @@ internal static class Sm4Sbox
         var r10 = Avx512F.RotateLeft(b, 10);
         var r18 = Avx512F.RotateLeft(b, 18);
         var r24 = Avx512F.RotateLeft(b, 24);
-        return Avx512F.TernaryLogic(Avx512F.TernaryLogic(b, r2, r10, 0x96), Avx512F.TernaryLogic(r18, r24, x0, 0x96), Vector512<uint>.Zero, 0x96);
+        return Avx512F.TernaryLogic(b, r2, r10, 0x96) ^ Avx512F.TernaryLogic(r18, r24, x0, 0x96);
     }
 
     /// <summary>Applies the S-box to all 64 bytes: two 128-entry register permutes and a select on the top bit.</summary>

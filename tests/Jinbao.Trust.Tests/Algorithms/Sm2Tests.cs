@@ -14,8 +14,9 @@ namespace Jinbao.Trust.Tests.Algorithms;
 
 public sealed class Sm2Tests
 {
-    // GM/T 0003.5-2012 Appendix A (GB/T 32918.5-2017 Appendix A), on the recommended curve sm2p256v1:
-    // private key d, the signer ID 1234567812345678 and nonce k of the signature and encryption examples.
+    // The worked examples on the recommended curve sm2p256v1 of GM/T 0003.5-2012 (GB/T 32918.5-2017):
+    // private key d and nonce k, shared by the signature example (A.2, signer ID 1234567812345678,
+    // message "message digest") and the encryption example (message "encryption standard").
     private const string ExampleD = "3945208F7B2144B13F36E38AC6D39F95889393692860B51A42FB81EF4DF7C5B8";
     private const string ExampleK = "59276E27D506861A16680F3AD9C02DCCEF3CC1FA3CDBE4CE6D54B80DEAC1BC21";
     private const string ExamplePublicKey = "04"
@@ -46,8 +47,8 @@ public sealed class Sm2Tests
     [Fact]
     public void Encryption_example_matches_standard()
     {
-        // The same example's encryption of "encryption standard", in the GM/T 0009 DER form
-        // that OpenSSL's test/sm2_internal_test.c also expects.
+        // The encryption example's C1, C3 and C2, in the GM/T 0009 DER form in which OpenSSL's
+        // test/sm2_internal_test.c states them (its comment places the values in Annex C).
         const string expected = "307C022004EBFC718E8D1798620432268E77FEB6415E2EDE0E073C0F4F640ECD2E149A73022100E858F9D81E5430A57B36DAAB8F950A3C64E6EE6A63094D99283AFF767E124DF0042059983C18F809E262923C53AEC295D30383B54E39D609D160AFCB1908D0BD8766041321886CA989CA9C7D58087307CA93092D651EFA";
         var key = Sm2PrivateKey.FromBytes(TestData.Hex(ExampleD));
         var plaintext = "encryption standard"u8;

@@ -12,7 +12,7 @@ public sealed class Sm4PortablePathTests
     [Fact]
     public void Sbox_table_starts_as_in_standard()
     {
-        // GB/T 32907-2016 Table 1, first row.
+        // The first row of the S-box table of GB/T 32907-2016.
         Assert.Equal("d690e9fecce13db716b614c228fb2c05", Convert.ToHexStringLower(Sm4Sbox.Table.AsSpan(0, 16)));
         Assert.Equal(256, Sm4Sbox.Table.Distinct().Count());
     }
