@@ -59,16 +59,19 @@ internal sealed class CaFolder : IDisposable
 
     public string ArchivedKeyFile(string serial) => Combine("archive", serial + ".env");
 
-    public CaState ReadState()
+    public CaState ReadState() => ReadState(StateFile);
+
+    /// <summary>Reads a CA's state.json without taking the folder's lock, for readers such as an OCSP service.</summary>
+    internal static CaState ReadState(string stateFile)
     {
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(StateFile), CaStateJson.Default.CaState)
-                ?? throw new TrustException(Format(TrustText.CaStateInvalid, StateFile));
+            return JsonSerializer.Deserialize(File.ReadAllBytes(stateFile), CaStateJson.Default.CaState)
+                ?? throw new TrustException(Format(TrustText.CaStateInvalid, stateFile));
         }
         catch (JsonException ex)
         {
-            throw new TrustException(Format(TrustText.CaStateInvalid, StateFile), ex);
+            throw new TrustException(Format(TrustText.CaStateInvalid, stateFile), ex);
         }
     }
 

@@ -309,7 +309,10 @@ public sealed partial class CertificateAuthority : IDisposable
         }
     }
 
-    private CertificateStatusSnapshot BuildSnapshot() => new(_state.Issued.Select(e => new KeyValuePair<BigInteger, Revocation?>(
+    private CertificateStatusSnapshot BuildSnapshot() => BuildSnapshot(_state);
+
+    /// <summary>Returns the issued and revoked serial numbers that a CA state records.</summary>
+    internal static CertificateStatusSnapshot BuildSnapshot(CaState state) => new(state.Issued.Select(e => new KeyValuePair<BigInteger, Revocation?>(
         new BigInteger(e.Serial, 16),
         e.RevokedAt is { } at ? new Revocation(at, e.Reason ?? RevocationReason.Unspecified) : null)));
 

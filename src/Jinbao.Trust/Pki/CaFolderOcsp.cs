@@ -1,0 +1,80 @@
+namespace Jinbao.Trust.Pki;
+
+/// <summary>
+/// The OCSP responder of a CA folder that the <c>jinbao ca</c> commands keep issuing and revoking
+/// in from another process. It reads the CA certificate and decrypts the CA key once, without
+/// taking the folder's lock, and reads state.json again when the file has changed, looking at
+/// most once a second, so a revocation is answered within about a second of being recorded.
+/// </summary>
+public sealed class CaFolderOcsp
+{
+    private static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(1);
+
+    private readonly string _stateFile;
+    private readonly TimeProvider _time;
+    private readonly object _gate = new();
+    private CertificateStatusSnapshot _status;
+    private DateTime _stateWritten;
+    private long _nextCheck;
+
+    private CaFolderOcsp(string stateFile, TimeProvider time, OcspResponderFactory create)
+    {
+        _stateFile = stateFile;
+        _time = time;
+        _stateWritten = File.GetLastWriteTimeUtc(stateFile);
+        _status = CertificateAuthority.BuildSnapshot(CaFolder.ReadState(stateFile));
+        Responder = create(() => CurrentStatus());
+    }
+
+    private delegate OcspResponder OcspResponderFactory(Func<CertificateStatusSnapshot> status);
+
+    /// <summary>The responder; its answers follow the folder's revocations.</summary>
+    public OcspResponder Responder { get; }
+
+    /// <summary>Opens the CA folder at <paramref name="folder"/> for OCSP with the passphrase of its key.</summary>
+    /// <exception cref="TrustException">The folder is not a CA folder, or the passphrase does not open its key; the message is Chinese.</exception>
+    public static CaFolderOcsp Open(string folder, string passphrase, TimeProvider? time = null, TimeSpan? validity = null)
+    {
+        string stateFile = Path.Combine(folder, "state.json");
+        if (!File.Exists(stateFile))
+        {
+            throw new TrustException(string.Format(System.Globalization.CultureInfo.CurrentCulture, Resources.TrustText.CaFolderMissing, folder));
+        }
+
+        string keyFile = Path.Combine(folder, "ca.key");
+        var key = EncryptedKeyFile.Open(File.ReadAllBytes(keyFile), passphrase, keyFile);
+        var certificate = CaFolder.ReadCertificate(Path.Combine(folder, "ca.cer"));
+        var clock = time ?? TimeProvider.System;
+        return new CaFolderOcsp(stateFile, clock, status => new OcspResponder(certificate, key, status, clock, validity ?? TimeSpan.FromHours(1)));
+    }
+
+    private CertificateStatusSnapshot CurrentStatus()
+    {
+        long now = _time.GetTimestamp();
+        if (now < Volatile.Read(ref _nextCheck))
+        {
+            return Volatile.Read(ref _status);
+        }
+
+        lock (_gate)
+        {
+            _nextCheck = now + (long)(RecheckInterval.TotalSeconds * _time.TimestampFrequency);
+            try
+            {
+                var written = File.GetLastWriteTimeUtc(_stateFile);
+                if (written != _stateWritten)
+                {
+                    // The CA writes state.json by atomic rename, so a read sees a whole file.
+                    Volatile.Write(ref _status, CertificateAuthority.BuildSnapshot(CaFolder.ReadState(_stateFile)));
+                    _stateWritten = written;
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TrustException)
+            {
+                // Keep answering from the last state read; the next check tries again.
+            }
+
+            return _status;
+        }
+    }
+}
