@@ -29,6 +29,8 @@ internal static class Program
         root.Subcommands.Add(SampleCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(DuplicatesCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
 
         var parsed = root.Parse(args);

@@ -8,6 +8,7 @@ using Jinbao.Server.Data;
 using Jinbao.Server.Endpoints;
 using Jinbao.Server.Http;
 using Jinbao.Server.Resources;
+using Jinbao.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -31,6 +32,8 @@ public static partial class ServerApplication
             kestrel.AddServerHeader = false;
         });
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        // Per-request information lines would carry query strings into the log and cost throughput.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         var services = builder.Services;
         var database = new ServerDatabase(options.DataDirectory);
@@ -44,6 +47,8 @@ public static partial class ServerApplication
         services.AddSingleton<BatchStore>();
         services.AddSingleton<BatchQueue>();
         services.AddSingleton(new RecordCheckEndpoints.Checkers(options.Time));
+        var store = OpenStore(options);
+        services.AddSingleton(store);
         services.AddHostedService<BatchWorker>();
 
         services.AddDataProtection()
@@ -75,18 +80,9 @@ public static partial class ServerApplication
             limiter.OnRejected = (context, _) => new ValueTask(Problems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, ServerText.Detail_TooManyRequests));
         });
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Problems.Customize);
-        services.AddHealthChecks().AddCheck("store", () =>
-        {
-            try
-            {
-                database.Scalar("SELECT 1");
-                return HealthCheckResult.Healthy();
-            }
-            catch (Microsoft.Data.Sqlite.SqliteException ex)
-            {
-                return HealthCheckResult.Unhealthy(ex.Message);
-            }
-        });
+        services.AddHealthChecks()
+            .AddCheck("server-database", () => Probe(() => database.Scalar("SELECT 1")))
+            .AddCheck("central-store", () => Probe(() => store.ListBatches(1)));
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(json =>
         {
@@ -111,6 +107,7 @@ public static partial class ServerApplication
         AuditEndpoints.Map(app);
         BatchEndpoints.Map(app);
         RecordCheckEndpoints.Map(app);
+        StoreEndpoints.Map(app);
         ConsoleFiles.Map(app);
 
         var accounts = app.Services.GetRequiredService<AccountService>();
@@ -122,6 +119,25 @@ public static partial class ServerApplication
         }
 
         return app;
+    }
+
+    // PostgreSQL when JINBAO_POSTGRES holds a connection string, else SQLite in the data folder.
+    private static CentralStore OpenStore(ServerOptions options) =>
+        Environment.GetEnvironmentVariable(CentralStore.PostgresEnvironmentVariable) is { Length: > 0 } postgres
+            ? CentralStore.OpenPostgres(postgres, options.Time)
+            : CentralStore.OpenDataFolder(options.DataDirectory, options.Time);
+
+    private static HealthCheckResult Probe(Action probe)
+    {
+        try
+        {
+            probe();
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or StorageException or InvalidOperationException)
+        {
+            return HealthCheckResult.Unhealthy(ex.GetType().Name);
+        }
     }
 
     // The console loads scripts only from the server itself, and no page may be framed.
