@@ -34,6 +34,8 @@ public static partial class ServerApplication
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         // Per-request information lines would carry query strings into the log and cost throughput.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The store's debug events mark the steps of an import (staged, merged); they carry no personal data.
+        builder.Logging.AddFilter("Jinbao.Storage", LogLevel.Debug);
 
         var services = builder.Services;
         var database = new ServerDatabase(options.DataDirectory);
@@ -47,8 +49,7 @@ public static partial class ServerApplication
         services.AddSingleton<BatchStore>();
         services.AddSingleton<BatchQueue>();
         services.AddSingleton(new RecordCheckEndpoints.Checkers(options.Time));
-        var store = OpenStore(options);
-        services.AddSingleton(store);
+        services.AddSingleton(provider => OpenStore(options, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Jinbao.Storage")));
         services.AddHostedService<BatchWorker>();
 
         services.AddDataProtection()
@@ -82,7 +83,7 @@ public static partial class ServerApplication
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Problems.Customize);
         services.AddHealthChecks()
             .AddCheck("server-database", () => Probe(() => database.Scalar("SELECT 1")))
-            .AddCheck("central-store", () => Probe(() => store.ListBatches(1)));
+            .AddCheck<CentralStoreHealthCheck>("central-store");
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(json =>
         {
@@ -91,6 +92,9 @@ public static partial class ServerApplication
         });
 
         var app = builder.Build();
+
+        // Opening the store runs its migrations, so a store that cannot be opened stops the start here.
+        app.Services.GetRequiredService<CentralStore>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorHandling.HandleAsync });
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
@@ -122,12 +126,12 @@ public static partial class ServerApplication
     }
 
     // PostgreSQL when JINBAO_POSTGRES holds a connection string, else SQLite in the data folder.
-    private static CentralStore OpenStore(ServerOptions options) =>
+    private static CentralStore OpenStore(ServerOptions options, ILogger logger) =>
         Environment.GetEnvironmentVariable(CentralStore.PostgresEnvironmentVariable) is { Length: > 0 } postgres
-            ? CentralStore.OpenPostgres(postgres, options.Time)
-            : CentralStore.OpenDataFolder(options.DataDirectory, options.Time);
+            ? CentralStore.OpenPostgres(postgres, options.Time, logger)
+            : CentralStore.OpenDataFolder(options.DataDirectory, options.Time, logger);
 
-    private static HealthCheckResult Probe(Action probe)
+    internal static HealthCheckResult Probe(Action probe)
     {
         try
         {
@@ -151,4 +155,11 @@ public static partial class ServerApplication
         headers.CacheControl = "no-store";
         return next(context);
     }
+}
+
+/// <summary>Readiness of the central store: a query of one batch must succeed.</summary>
+internal sealed class CentralStoreHealthCheck(CentralStore store) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(ServerApplication.Probe(() => store.ListBatches(1)));
 }

@@ -18,7 +18,7 @@ internal static class SessionEndpoints
         var group = app.MapGroup("/api/v1/session").WithTags("session");
         group.MapGet("/antiforgery", IssueAntiforgeryToken).AllowAnonymous();
         group.MapPost("/", SignIn).AllowAnonymous().RequireRateLimiting(SignInRateLimit);
-        group.MapGet("/", Describe).RequireAuthorization();
+        group.MapGet("/", Describe).AllowAnonymous();
         group.MapDelete("/", SignOut).RequireAuthorization();
         group.MapPost("/password", ChangePassword).RequireAuthorization().RequireRateLimiting(SignInRateLimit);
         group.MapPost("/tokens", CreateToken).RequireAuthorization(UserRoles.Operator);
@@ -26,7 +26,7 @@ internal static class SessionEndpoints
 
     public sealed record SignInRequest(string? UserName, string? Password);
 
-    public sealed record SessionResponse(string UserName, string DisplayName, string Role, string RoleName, bool MustChangePassword);
+    public sealed record SessionResponse(bool SignedIn, string UserName, string DisplayName, string Role, string RoleName, bool MustChangePassword);
 
     public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
 
@@ -67,8 +67,11 @@ internal static class SessionEndpoints
         return Results.Ok(ToResponse(account!));
     }
 
+    // An anonymous caller gets 200 with signedIn false, so the console can ask without an error in the browser's log.
     private static IResult Describe(HttpContext context, AccountService accounts) =>
-        accounts.Find(CurrentUser.Id(context.User)) is { } account ? Results.Ok(ToResponse(account)) : Results.Unauthorized();
+        context.User.Identity?.IsAuthenticated == true && accounts.Find(CurrentUser.Id(context.User)) is { } account
+            ? Results.Ok(ToResponse(account))
+            : Results.Ok(new SessionResponse(false, "", "", "", "", false));
 
     private static async Task<IResult> SignOut(HttpContext context, AuditTrail audit)
     {
@@ -124,5 +127,5 @@ internal static class SessionEndpoints
         context.SignInAsync(SessionAuthentication.Scheme, new System.Security.Claims.ClaimsPrincipal(SessionAuthentication.CreateIdentity(account, SessionAuthentication.Scheme)));
 
     private static SessionResponse ToResponse(UserAccount account) =>
-        new(account.UserName, account.DisplayName, UserRoles.ToName(account.Role), UserRoles.DisplayName(account.Role), account.MustChangePassword);
+        new(true, account.UserName, account.DisplayName, UserRoles.ToName(account.Role), UserRoles.DisplayName(account.Role), account.MustChangePassword);
 }
