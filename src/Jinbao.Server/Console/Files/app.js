@@ -13,6 +13,7 @@ const ROLE_PAGES = {
 const DATASETS = [['', '按表头自动识别'], ['person', '个人基础信息'], ['employer', '单位基础信息'], ['enrolment', '参保登记'], ['contribution', '缴费记录'], ['benefit-payment', '待遇发放']];
 const STATUS = { queued: '排队中', running: '检查中', completed: '已完成', failed: '失败' };
 const SEVERITY = { error: '错误', warning: '警告' };
+const DIMENSION = { Conformity: '规范性', Completeness: '完整性', Accuracy: '准确性', Consistency: '一致性', Timeliness: '时效性', Accessibility: '可访问性' };
 
 function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
@@ -176,7 +177,7 @@ async function batchView(id) {
       h('tbody', {}, report.dimensions.filter(d => d.assessed).map(d => h('tr', {}, h('td', {}, d.name), h('td', { class: 'num' }, fmtScore(d.score)), h('td', { class: 'num' }, d.weight), h('td', { class: 'num' }, d.recordsWithErrors), h('td', { class: 'num' }, d.recordsWithWarningsOnly))))));
   const rules = h('section', {}, h('h2', {}, '规则'),
     h('table', {}, h('thead', {}, h('tr', {}, ['规则', '说明', '维度', '严重程度', '问题数'].map(t => h('th', {}, t)))),
-      h('tbody', {}, report.rules.filter(r => r.findings > 0).map(r => h('tr', {}, h('td', {}, r.rule), h('td', {}, r.description), h('td', {}, r.dimension), h('td', { class: r.severity }, SEVERITY[r.severity] || r.severity), h('td', { class: 'num' }, r.findings))))));
+      h('tbody', {}, report.rules.filter(r => r.findings > 0).map(r => h('tr', {}, h('td', {}, r.rule), h('td', {}, r.description), h('td', {}, DIMENSION[r.dimension] || r.dimension), h('td', { class: r.severity }, SEVERITY[r.severity] || r.severity), h('td', { class: 'num' }, r.findings))))));
   const divisions = h('section', {}, h('h2', {}, '行政区划评分（最低的 20 个）'), divisionChart,
     h('table', {}, h('thead', {}, h('tr', {}, ['代码', '名称', '层级', '记录数', '错误记录', '评分'].map(t => h('th', {}, t)))),
       h('tbody', {}, (report.divisions || []).slice(0, 20).map(d => h('tr', {}, h('td', {}, d.code), h('td', {}, d.name), h('td', {}, d.level), h('td', { class: 'num' }, d.records), h('td', { class: 'num' }, d.recordsWithErrors), h('td', { class: 'num' }, fmtScore(d.score)))))));
@@ -262,7 +263,7 @@ function personsView() {
           .map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', {}, v ?? ''))))),
         h('h2', {}, '参保登记'),
         h('table', {}, h('thead', {}, h('tr', {}, ['险种', '行政区划', '参保日期', '单位', '状态', '终止日期'].map(t => h('th', {}, t)))),
-          h('tbody', {}, p.enrolments.map(en => h('tr', {}, h('td', {}, en.insuranceType), h('td', {}, en.division), h('td', {}, en.enrolmentDate), h('td', {}, en.employerKey ?? ''), h('td', {}, en.status), h('td', {}, en.terminationDate ?? '')))))));
+          h('tbody', {}, p.enrolments.map(en => h('tr', {}, h('td', {}, en.insuranceType), h('td', {}, en.division), h('td', {}, en.enrolmentDate), h('td', {}, en.employerKey ?? ''), h('td', {}, en.status), h('td', {}, en.terminationDate ?? ''))))));
     } catch (err) { output.replaceChildren(h('p', { class: 'error' }, err.message)); }
   } }, h('label', {}, '公民身份号码 ', number), ' ', h('button', { type: 'submit' }, '查询'));
   show(h('section', {}, h('h2', {}, '人员查询（证件号码已脱敏显示）'), form, output));
