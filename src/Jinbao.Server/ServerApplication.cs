@@ -34,6 +34,8 @@ public static partial class ServerApplication
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         // Per-request information lines would carry query strings into the log and cost throughput.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // A start that fails to bind is reported by jinbao serve in Chinese; the host would add a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         // The store's debug events mark the steps of an import (staged, merged); they carry no personal data.
         builder.Logging.AddFilter("Jinbao.Storage", LogLevel.Debug);
 
@@ -125,7 +127,7 @@ public static partial class ServerApplication
         return app;
     }
 
-    // PostgreSQL when JINBAO_POSTGRES holds a connection string, else SQLite in the data folder.
+    // PostgreSQL when JINBAO_POSTGRES contains a connection string, else SQLite in the data folder.
     private static CentralStore OpenStore(ServerOptions options, ILogger logger) =>
         Environment.GetEnvironmentVariable(CentralStore.PostgresEnvironmentVariable) is { Length: > 0 } postgres
             ? CentralStore.OpenPostgres(postgres, options.Time, logger)

@@ -10,7 +10,7 @@ using Jinbao.Storage.Tests.Support;
 namespace Jinbao.Server.Tests;
 
 /// <summary>
-/// Kills <c>jinbao serve</c> while an import's transaction is open, then checks that the store holds
+/// Kills <c>jinbao serve</c> while an import's transaction is open, then checks that the store contains
 /// no part of the batch and that importing again after a restart loads all of it.
 /// </summary>
 public sealed partial class ImportKillTests : IDisposable

@@ -18,7 +18,9 @@ internal static class ServeCommand
         var data = new Option<string>("--data") { Description = CliText.ServeDataOption, DefaultValueFactory = _ => "jinbao-data" };
         NonEmptyValue.Require(data, CliText.ServeDataEmpty);
         var initAdmin = new Option<bool>("--init-admin") { Description = CliText.ServeInitAdminOption };
-        var command = new Command("serve", CliText.ServeDescription) { urls, data, initAdmin };
+        var maxUpload = new Option<int>("--max-upload-mb") { Description = CliText.ServeMaxUploadOption, DefaultValueFactory = _ => 512 };
+        var maxJson = new Option<int>("--max-json-kb") { Description = CliText.ServeMaxJsonOption, DefaultValueFactory = _ => 64 };
+        var command = new Command("serve", CliText.ServeDescription) { urls, data, initAdmin, maxUpload, maxJson };
         command.SetAction(parsed => CommandErrors.Run(() =>
         {
             string addresses = parsed.GetValue(urls)!;
@@ -30,16 +32,30 @@ internal static class ServeCommand
                 }
             }
 
-            var options = new ServerOptions { Urls = addresses, DataDirectory = parsed.GetValue(data)!, InitAdministrator = parsed.GetValue(initAdmin) };
+            int uploadMegabytes = parsed.GetValue(maxUpload);
+            int jsonKilobytes = parsed.GetValue(maxJson);
+            if (uploadMegabytes is < 1 or > 65_536 || jsonKilobytes is < 1 or > 65_536)
+            {
+                throw new UsageException(string.Format(CultureInfo.CurrentCulture, CliText.ServeLimitInvalid, uploadMegabytes, jsonKilobytes));
+            }
+
+            var options = new ServerOptions
+            {
+                Urls = addresses,
+                DataDirectory = parsed.GetValue(data)!,
+                InitAdministrator = parsed.GetValue(initAdmin),
+                MaxUploadBytes = uploadMegabytes * 1024L * 1024,
+                MaxJsonBytes = jsonKilobytes * 1024L,
+            };
             var app = ServerApplication.Build(options);
             try
             {
                 app.Start();
             }
-            catch (IOException ex)
+            catch (IOException)
             {
                 // Kestrel reports an address in use or not available as an IOException with an English message.
-                throw new UsageException(string.Format(CultureInfo.CurrentCulture, CliText.ServeBindFailed, addresses, ex.InnerException?.Message ?? ex.Message));
+                throw new UsageException(string.Format(CultureInfo.CurrentCulture, CliText.ServeBindFailed, addresses));
             }
 
             Console.WriteLine(string.Format(CultureInfo.CurrentCulture, CliText.ServeListening, addresses, Path.GetFullPath(options.DataDirectory)));

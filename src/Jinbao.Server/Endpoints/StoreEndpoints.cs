@@ -20,7 +20,7 @@ namespace Jinbao.Server.Endpoints;
 /// conflicts and cross-region duplicates. ID numbers are masked in every response; a conflict
 /// carries an opaque reference instead of the person key, which resolving it takes back.
 /// </summary>
-internal static class StoreEndpoints
+internal static partial class StoreEndpoints
 {
     private const int MaxListLimit = 1000;
 
@@ -49,7 +49,7 @@ internal static class StoreEndpoints
 
     public sealed record DuplicateResponse(DuplicateKind Kind, string IdNumber, string TypeCode, string FirstDivision, string SecondDivision, DateOnly? OverlapStart, DateOnly? OverlapEnd, int? Period, long? FirstAmountFen, long? SecondAmountFen);
 
-    private static async Task<IResult> Import(HttpContext context, BatchStore batches, CentralStore store, AuditTrail audit, string id)
+    private static async Task<IResult> Import(HttpContext context, BatchStore batches, CentralStore store, AuditTrail audit, ILoggerFactory logging, string id)
     {
         var (body, problem) = await JsonBody.ReadAsync<ImportBody>(context.Request);
         if (problem is not null)
@@ -86,11 +86,13 @@ internal static class StoreEndpoints
         }
         catch (Exception ex) when (ex is ImportException or ExtractReadException or RuleFileException)
         {
+            LogImportRejected(logging.CreateLogger(LogCategory), id, ex.Message);
             audit.Record(user, AuditActions.Import, id, AuditOutcomes.Rejected, address);
             return Problems.Result(StatusCodes.Status400BadRequest, ex.Message);
         }
         catch (StorageException ex)
         {
+            LogImportFailed(logging.CreateLogger(LogCategory), id, ex);
             audit.Record(user, AuditActions.Import, id, AuditOutcomes.Failed, address);
             return Problems.Result(StatusCodes.Status503ServiceUnavailable, ex.Message);
         }
@@ -240,6 +242,14 @@ internal static class StoreEndpoints
         problem = Problems.Format(StatusCodes.Status400BadRequest, ServerText.Detail_QueryNumber, "limit", text, 1, MaxListLimit);
         return false;
     }
+
+    private const string LogCategory = "Jinbao.Server.Store";
+
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Warning, Message = "Import of batch {BatchId} was rejected: {Reason}")]
+    private static partial void LogImportRejected(ILogger logger, string batchId, string reason);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Error, Message = "Import of batch {BatchId} failed in the store")]
+    private static partial void LogImportFailed(ILogger logger, string batchId, Exception exception);
 
     private static IDataProtector Protector(IDataProtectionProvider provider) => provider.CreateProtector("Jinbao.Server.ConflictReference");
 }

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Jinbao.Server.Http;
 
 /// <summary>
-/// Turns exceptions into ProblemDetails: a bad request keeps its status (413 for a body over the
-/// limit), anything else is a 500 whose detail carries only the trace id; the stack trace goes to the log.
+/// Turns exceptions into ProblemDetails. A bad request keeps its status, such as 413 for a body over
+/// the limit. Anything else is a 500 whose detail carries only the trace id, and the stack trace goes to the log.
 /// </summary>
 internal static partial class ErrorHandling
 {

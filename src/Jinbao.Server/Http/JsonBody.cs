@@ -5,7 +5,7 @@ using Jinbao.Server.Resources;
 
 namespace Jinbao.Server.Http;
 
-/// <summary>Reads a JSON request body, answering 415 for another media type and 400 for malformed JSON.</summary>
+/// <summary>Reads a JSON request body. Another media type gets 415, and malformed JSON gets 400.</summary>
 internal static class JsonBody
 {
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request)

@@ -48,7 +48,7 @@ async function token() {
   return state.csrf;
 }
 
-// Sends a request; a ProblemDetails answer becomes an Error carrying its Chinese detail.
+// Sends a request. A ProblemDetails response becomes an Error that carries its Chinese detail.
 async function api(method, url, body, isForm) {
   const headers = {};
   if (method !== 'GET') headers['X-CSRF-TOKEN'] = state.csrf || await token();
