@@ -149,5 +149,28 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Contains("跨地区重复参保 0 例，重复领取 0 例", stdout);
     }
 
+    [Theory]
+    [InlineData("import", "检查数据文件并导入中心库")]
+    [InlineData("duplicates", "查找跨地区重复参保")]
+    public void Help_IsChinese(string command, string description)
+    {
+        var (exit, stdout, _) = JinbaoChild.Run(command, "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains(description, stdout);
+        Assert.Contains("--data", stdout);
+        Assert.Contains("--postgres", stdout);
+    }
+
+    [Fact]
+    public void Import_UnknownOption_ExitsTwo()
+    {
+        var (exit, _, stderr) = JinbaoChild.Run("import", "p.csv", "--no-such-option", "--data", Data);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--no-such-option", stderr);
+        Assert.False(Directory.Exists(Data));
+    }
+
     public void Dispose() => _files.Dispose();
 }
