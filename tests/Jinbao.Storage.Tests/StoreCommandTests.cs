@@ -38,7 +38,7 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
-    public void Import_FileWithErrors_ExitsOneAndStoresNothing()
+    public void Import_FileWithErrors_IsRejected()
     {
         string path = Extracts.Write(_files.File("bad.csv"), Extracts.PersonHeader, [Extracts.PersonRow("110105", Born, 1, "测试甲"), "110105198003140000,测试乙,1,1980-03-14,110105"]);
 
@@ -52,7 +52,7 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
-    public void Import_ExcludeErrors_SaysHowManyWereLeftOut()
+    public void Import_ExcludeErrors_CountsLeftOut()
     {
         string path = Extracts.Write(_files.File("bad.csv"), Extracts.PersonHeader, [Extracts.PersonRow("110105", Born, 1, "测试甲"), "110105198003140000,测试乙,1,1980-03-14,110105"]);
 
