@@ -15,6 +15,19 @@ if ! /usr/bin/python3 -c 'import stdnum.cn.ric' 2>/dev/null; then
     fi
 fi
 
+# The storage tests start their own PostgreSQL cluster (initdb, pg_ctl on 127.0.0.1); Debian keeps
+# the programs in /usr/lib/postgresql/<version>/bin, where the tests look for them.
+if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ]; then
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq postgresql >/dev/null
+    else
+        echo "PostgreSQL is missing: run 'sudo apt-get install postgresql' first." >&2
+        exit 2
+    fi
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e

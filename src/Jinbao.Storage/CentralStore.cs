@@ -130,7 +130,7 @@ public sealed class CentralStore : IDisposable
 
     /// <summary>Streams the cross-region duplicate enrolments (重复参保), then payments (重复领取).</summary>
     public IEnumerable<DuplicateCase> FindDuplicates(CancellationToken cancellationToken = default) =>
-        new DuplicateFinder(_provider).Find(cancellationToken);
+        new DuplicateFinder(_provider, _logger).Find(cancellationToken);
 
     /// <summary>Closes the pooled connections of this store, so its SQLite file can be moved or deleted.</summary>
     public void Dispose()

@@ -112,12 +112,14 @@ internal sealed class DuplicateFileWriter : IDisposable
 
     public void Dispose()
     {
+        if (_completed)
+        {
+            return;
+        }
+
         _json?.Dispose();
         _csv?.Dispose();
         _stream.Dispose();
-        if (!_completed)
-        {
-            File.Delete(_temporaryPath);
-        }
+        File.Delete(_temporaryPath);
     }
 }

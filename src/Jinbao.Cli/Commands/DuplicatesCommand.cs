@@ -3,7 +3,6 @@ using System.Globalization;
 using Jinbao.Cli.Resources;
 using Jinbao.Quality.Reports;
 using Jinbao.Storage.Duplicates;
-using Spectre.Console;
 
 namespace Jinbao.Cli.Commands;
 
@@ -30,7 +29,7 @@ internal static class DuplicatesCommand
             using var logging = CommandLogging.Create(parsed.GetValue(verbose));
             using var central = store.Open(parsed, logging.CreateLogger("Jinbao.Storage"));
             string? path = parsed.GetValue(output);
-            var shown = new List<DuplicateCase>();
+            var firstCases = new List<DuplicateCase>();
             long enrolments = 0;
             long payments = 0;
             using (var writer = path is null ? null : DuplicateFileWriter.Create(path))
@@ -38,9 +37,9 @@ internal static class DuplicatesCommand
                 foreach (var found in central.FindDuplicates(cancellation))
                 {
                     _ = found.Kind == DuplicateKind.Enrolment ? enrolments++ : payments++;
-                    if (shown.Count < ConsoleCases)
+                    if (firstCases.Count < ConsoleCases)
                     {
-                        shown.Add(found);
+                        firstCases.Add(found);
                     }
 
                     writer?.Write(found);
@@ -49,32 +48,23 @@ internal static class DuplicatesCommand
                 writer?.Complete();
             }
 
-            Render(enrolments, payments, shown, path);
+            Render(enrolments, payments, firstCases, path);
             return ExitCodes.Success;
         }, CliText.DuplicatesCancelled));
         return command;
     }
 
-    private static void Render(long enrolments, long payments, List<DuplicateCase> shown, string? path)
+    private static void Render(long enrolments, long payments, List<DuplicateCase> firstCases, string? path)
     {
         Console.WriteLine(Format(CliText.DuplicatesSummary, enrolments, payments));
-        if (shown.Count > 0)
+        // Written plainly, one case per line: Spectre wraps tables at 80 columns when output is redirected.
+        foreach (var found in firstCases)
         {
-            var table = new Table().AddColumns(CliText.DuplicatesColumnKind, CliText.DuplicatesColumnPerson, CliText.DuplicatesColumnType, CliText.DuplicatesColumnRegions, CliText.DuplicatesColumnWhen);
-            foreach (var found in shown)
-            {
-                string when = found.Kind == DuplicateKind.Enrolment
-                    ? Format(CliText.DuplicatesOverlap, found.OverlapStart, found.OverlapEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? CliText.DuplicatesOngoing)
-                    : found.Period!.Value.ToString(CultureInfo.InvariantCulture);
-                table.AddRow(
-                    Markup.Escape(found.Kind == DuplicateKind.Enrolment ? CliText.DuplicatesKindEnrolment : CliText.DuplicatesKindPayment),
-                    Markup.Escape(PersonalDataMask.Identity(found.PersonKey)),
-                    Markup.Escape(found.TypeCode),
-                    Markup.Escape(found.FirstDivision + " / " + found.SecondDivision),
-                    Markup.Escape(when));
-            }
-
-            AnsiConsole.Write(table);
+            string when = found.Kind == DuplicateKind.Enrolment
+                ? Format(CliText.DuplicatesOverlap, found.OverlapStart, found.OverlapEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? CliText.DuplicatesOngoing)
+                : found.Period!.Value.ToString(CultureInfo.InvariantCulture);
+            string kind = found.Kind == DuplicateKind.Enrolment ? CliText.DuplicatesKindEnrolment : CliText.DuplicatesKindPayment;
+            Console.WriteLine(Format(CliText.DuplicatesCase, kind, PersonalDataMask.Identity(found.PersonKey), found.TypeCode, found.FirstDivision, found.SecondDivision, when));
         }
 
         if (path is not null)

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Jinbao.Storage.Providers;
+using Microsoft.Extensions.Logging;
 
 namespace Jinbao.Storage.Duplicates;
 
@@ -8,7 +10,7 @@ namespace Jinbao.Storage.Duplicates;
 /// columns of those keys. On Citus both joins include the distribution column, so each runs on every
 /// shard in parallel without moving rows.
 /// </summary>
-internal sealed class DuplicateFinder(StoreProvider provider)
+internal sealed class DuplicateFinder(StoreProvider provider, ILogger logger)
 {
     // Status 1 is 参保缴费 (active). A missing termination date means the enrolment lasts.
     private const string EnrolmentSql = """
@@ -41,6 +43,9 @@ internal sealed class DuplicateFinder(StoreProvider provider)
     /// <summary>Streams the duplicate enrolments, then the duplicate payments, ordered by person.</summary>
     public IEnumerable<DuplicateCase> Find(CancellationToken cancellationToken)
     {
+        var stopwatch = Stopwatch.StartNew();
+        long enrolments = 0;
+        long payments = 0;
         using var connection = provider.Open();
         using (var command = Sql.Command(connection, null, EnrolmentSql))
         {
@@ -53,7 +58,8 @@ internal sealed class DuplicateFinder(StoreProvider provider)
                 var secondStart = reader.GetFieldValue<DateOnly>(5);
                 var firstEnd = Sql.Date(reader, 6);
                 var secondEnd = Sql.Date(reader, 7);
-                DateOnly? end = firstEnd is null ? secondEnd : secondEnd is null ? firstEnd : Min(firstEnd.Value, secondEnd.Value);
+                enrolments++;
+                var end = EarlierEnd(firstEnd, secondEnd);
                 yield return new DuplicateCase(
                     DuplicateKind.Enrolment, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                     firstStart > secondStart ? firstStart : secondStart, end, null, null, null);
@@ -67,12 +73,24 @@ internal sealed class DuplicateFinder(StoreProvider provider)
             while (reader.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                payments++;
                 yield return new DuplicateCase(
                     DuplicateKind.BenefitPayment, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                     null, null, reader.GetInt32(4), reader.GetInt64(5), reader.GetInt64(6));
             }
         }
+
+        StoreLog.DuplicatesFound(logger, enrolments, payments, stopwatch.Elapsed.TotalSeconds);
     }
 
-    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+    // A missing end means the enrolment lasts, so the overlap ends with the other one.
+    private static DateOnly? EarlierEnd(DateOnly? first, DateOnly? second)
+    {
+        if (first is null || second is null)
+        {
+            return first ?? second;
+        }
+
+        return first < second ? first : second;
+    }
 }

@@ -11,9 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace Jinbao.Storage.Import;
 
 /// <summary>
-/// Loads one checked extract as one batch: the rows go into a staging table and are merged into
-/// the store in the same transaction as the batch's row, so a batch is committed whole or not at
-/// all, and the batch's content hash (unique) makes a second load of the same file a no-op.
+/// Loads one checked extract as one batch. The rows go into a staging table and are merged into the
+/// store in the same transaction as the batch's row, so a batch is committed whole or not at all.
+/// The batch's content hash is unique, so a second load of the same file changes nothing.
 /// </summary>
 internal sealed class BatchImporter(StoreProvider provider, TimeProvider time, ILogger logger)
 {
@@ -119,9 +119,10 @@ internal sealed class BatchImporter(StoreProvider provider, TimeProvider time, I
                 }
             }
 
+            string order = provider.MergeOrder(load.Key);
             foreach (string statement in load.MergeStatements)
             {
-                Sql.Execute(connection, transaction, statement, parameters);
+                Sql.Execute(connection, transaction, statement.Replace("{ORDER}", order, StringComparison.Ordinal), parameters);
             }
 
             long excluded = errorRows.Count + unusable;

@@ -37,6 +37,10 @@ internal sealed class DatasetLoad
     /// <summary>Statements that record master-index conflicts; each returns the number of conflicts it inserted.</summary>
     public IReadOnlyList<string> ConflictStatements { get; init; } = [];
 
+    /// <summary>
+    /// Statements that merge the staged rows. <c>{ORDER}</c> in a statement becomes the provider's
+    /// ordering of the staged rows (see <see cref="Providers.StoreProvider.MergeOrder"/>).
+    /// </summary>
     public required IReadOnlyList<string> MergeStatements { get; init; }
 }
 

@@ -38,7 +38,7 @@ internal static partial class DatasetLoads
             """
             INSERT INTO enrolment (person_key, insurance_type, division_code, enrolment_date, employer_key, status, termination_date, batch_id)
             SELECT person_key, insurance_type, division_code, enrolment_date, employer_key, status, termination_date, @batch
-            FROM stage_enrolment WHERE true
+            FROM stage_enrolment WHERE true {ORDER}
             ON CONFLICT (person_key, insurance_type, division_code, enrolment_date) DO UPDATE SET
                 employer_key = excluded.employer_key,
                 status = excluded.status,
@@ -81,7 +81,7 @@ internal static partial class DatasetLoads
             """
             INSERT INTO contribution (person_key, insurance_type, period, division_code, employer_key, base_fen, employer_fen, personal_fen, received_date, batch_id)
             SELECT person_key, insurance_type, period, division_code, employer_key, base_fen, employer_fen, personal_fen, received_date, @batch
-            FROM stage_contribution WHERE true
+            FROM stage_contribution WHERE true {ORDER}
             ON CONFLICT (person_key, insurance_type, period, division_code) DO UPDATE SET
                 employer_key = excluded.employer_key,
                 base_fen = excluded.base_fen,
@@ -123,7 +123,7 @@ internal static partial class DatasetLoads
             """
             INSERT INTO benefit_payment (person_key, benefit_type, period, division_code, amount_fen, bank_account, payment_date, batch_id)
             SELECT person_key, benefit_type, period, division_code, amount_fen, bank_account, payment_date, @batch
-            FROM stage_benefit_payment WHERE true
+            FROM stage_benefit_payment WHERE true {ORDER}
             ON CONFLICT (person_key, benefit_type, period, division_code) DO UPDATE SET
                 amount_fen = excluded.amount_fen,
                 bank_account = excluded.bank_account,

@@ -2,7 +2,7 @@ using Jinbao.Storage.Providers;
 
 namespace Jinbao.Storage.Import;
 
-/// <summary>The loads of the five datasets that <c>jinbao check</c> knows.</summary>
+/// <summary>The loads of the five datasets that <c>jinbao check</c> reads.</summary>
 internal static partial class DatasetLoads
 {
     public static DatasetLoad? Find(string dataset) => dataset switch
@@ -29,7 +29,7 @@ internal static partial class DatasetLoads
     // information, so every business row has its person.
     private static string EnsurePersons(string stage) => $"""
         INSERT INTO person (person_key, first_batch_id, last_batch_id, updated_at)
-        SELECT DISTINCT person_key, @batch, @batch, @now FROM {stage} WHERE true
+        SELECT DISTINCT person_key, @batch, @batch, @now FROM {stage} WHERE true ORDER BY person_key
         ON CONFLICT (person_key) DO NOTHING
         """;
 
@@ -75,7 +75,7 @@ internal static partial class DatasetLoads
             """
             INSERT INTO person (person_key, id_document_type, name, sex, birth_date, ethnicity, education, division_code, phone, first_batch_id, last_batch_id, updated_at)
             SELECT person_key, id_document_type, name, sex, birth_date, ethnicity, education, division_code, phone, @batch, @batch, @now
-            FROM stage_person WHERE true
+            FROM stage_person WHERE true {ORDER}
             ON CONFLICT (person_key) DO UPDATE SET
                 name = COALESCE(person.name, excluded.name),
                 sex = COALESCE(person.sex, excluded.sex),
@@ -115,7 +115,7 @@ internal static partial class DatasetLoads
             """
             INSERT INTO employer (employer_key, name, division_code, establishment_date, legal_representative, first_batch_id, last_batch_id, updated_at)
             SELECT employer_key, name, division_code, establishment_date, legal_representative, @batch, @batch, @now
-            FROM stage_employer WHERE true
+            FROM stage_employer WHERE true {ORDER}
             ON CONFLICT (employer_key) DO UPDATE SET
                 name = COALESCE(excluded.name, employer.name),
                 division_code = COALESCE(excluded.division_code, employer.division_code),

@@ -71,10 +71,14 @@ internal sealed class SqliteStoreProvider : StoreProvider
     {
     }
 
+    // The staging table and the sorts of the merge live in the temporary database. On disk behind
+    // a 256 MB cache, it stays in memory for a million rows and spills for larger batches. Kept
+    // wholly in memory, it took the import of ten million enrolments to 1.8 GB.
     public override void PrepareLoad(DbConnection connection)
     {
-        Execute(connection, "PRAGMA temp_store=MEMORY");
+        Execute(connection, "PRAGMA temp_store=FILE");
         Execute(connection, "PRAGMA cache_size=-262144");
+        Execute(connection, "PRAGMA temp.cache_size=-262144");
     }
 
     public override void CreateStage(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<StageColumn> columns)
@@ -87,11 +91,16 @@ internal sealed class SqliteStoreProvider : StoreProvider
     public override IStageWriter BeginStage(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<StageColumn> columns) =>
         new SqliteStageWriter((SqliteConnection)connection, table, columns);
 
-    // SQLite's upsert applies the staged rows one after another in rowid (file) order, so a later
-    // row of the same key already overwrites an earlier one; nothing needs removing.
+    // SQLite's upsert applies the staged rows one after another in rowid (file) order. A later row
+    // of the same key therefore overwrites an earlier one, and nothing needs removing.
     public override void KeepLastRowPerKey(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> keyColumns)
     {
     }
+
+    // Rows merged in key order fill the table's B-tree page after page. In file order each row
+    // lands on a random page, which thrashes the cache once the table outgrows it. row_no keeps
+    // the later row of a key last, so it still wins.
+    public override string MergeOrder(IReadOnlyList<string> keyColumns) => $"ORDER BY {string.Join(", ", keyColumns)}, row_no";
 
     public override void DropStage(DbConnection connection, string table) => Execute(connection, $"DROP TABLE IF EXISTS temp.{table}");
 

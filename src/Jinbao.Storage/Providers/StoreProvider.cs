@@ -33,6 +33,9 @@ internal abstract class StoreProvider
     /// <summary>Removes staged rows whose key occurs again later in the file, so the last row of a key wins.</summary>
     public abstract void KeepLastRowPerKey(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> keyColumns);
 
+    /// <summary>Returns the ORDER BY clause, possibly empty, with which staged rows are merged into a table with the given key.</summary>
+    public abstract string MergeOrder(IReadOnlyList<string> keyColumns);
+
     /// <summary>Drops a staging table after the transaction when the engine keeps it.</summary>
     public abstract void DropStage(DbConnection connection, string table);
 
