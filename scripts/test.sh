@@ -28,6 +28,18 @@ if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb 
     fi
 fi
 
+# Chromium (Debian's package) is the browser the report tests drive; Playwright downloads none.
+if [ ! -x /usr/bin/chromium ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+    else
+        echo "chromium is missing: run 'sudo apt-get install chromium fonts-noto-cjk' first." >&2
+        exit 2
+    fi
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e

@@ -297,6 +297,26 @@ public sealed class CheckCommandTests
         Assert.Contains($"\"dataset\": \"{dataset}\"", stdout);
     }
 
+    [Fact]
+    public void Check_CorruptHistory_WarnsAndSucceeds()
+    {
+        using var folder = new TempFolder();
+        string input = folder.File("clean.csv");
+        File.WriteAllText(input, $"{PersonHeader}\r\n{WithCheck(MaleId)},张三,1,19900307,01,21,110101,13812345678\r\n", new UTF8Encoding(true));
+        string output = folder.File("out");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "history.json"), "{\"version\": 1, \"runs\": [");
+
+        var (exit, stdout, stderr) = JinbaoProcess.Run("check", input, "--output", output, "--quiet");
+
+        Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
+        string copy = Path.GetFileName(Assert.Single(Directory.GetFiles(output, "history.corrupt-*.json")));
+        Assert.Contains("history.json 无法读取", stderr);
+        Assert.Contains(copy, stderr);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.Contains("\"runs\"", File.ReadAllText(Path.Combine(output, "history.json")));
+    }
+
     private static void AssertInputError(TempFolder folder, string input, string expected)
     {
         string output = folder.File("out-" + Guid.NewGuid().ToString("N"));

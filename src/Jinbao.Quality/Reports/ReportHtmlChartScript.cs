@@ -62,7 +62,7 @@ internal static class ReportHtmlChartScript
             return {
               animation: false,
               textStyle: { fontFamily: font },
-              grid: { left: 8, right: 32, top: 32, bottom: 8, containLabel: true },
+              grid: { left: 8, right: 32, top: 44, bottom: 8, containLabel: true },
               tooltip: tooltip(spec),
               xAxis: { type: 'category', data: spec.labels, boundaryGap: spec.labels.length < 2 },
               yAxis: {

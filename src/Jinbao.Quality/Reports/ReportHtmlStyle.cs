@@ -84,6 +84,12 @@ internal static class ReportHtmlStyle
           thead { display: table-header-group; }
           tr, .figures div, .score-card, .chart, .echart { break-inside: avoid; }
           .score-card, thead th, .note { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          /* ECharts sizes its canvas in pixels. The drawing script redraws it before printing, and a
+             browser that prints without that event still scales it to the page width. */
+          .echart { height: auto !important; }
+          .echart > div:first-child { width: 100% !important; height: auto !important; }
+          .echart canvas { position: static !important; width: 100% !important; height: auto !important; }
+          .echart > div:not(:first-child) { display: none !important; }
         }
         """;
 }

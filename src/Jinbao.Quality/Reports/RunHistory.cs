@@ -11,6 +11,10 @@ namespace Jinbao.Quality.Reports;
 /// as it was. A file that cannot be parsed is copied aside under a new name and a fresh history
 /// starts; it never stops a check.
 /// </summary>
+/// <remarks>
+/// NOTE: two checks writing the same folder at once each append to the history they read, so the
+/// entry of one of them can be lost.
+/// </remarks>
 internal sealed class RunHistory
 {
     /// <summary>The file name in the output folder.</summary>

@@ -1,15 +1,14 @@
+using Jinbao.Browser.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Jinbao.Server.Tests.Support;
 
 /// <summary>
-/// The system's Chromium (/usr/bin/chromium) driven by Playwright, with a fresh profile, no
-/// downloaded browser, and host resolution limited to 127.0.0.1 so no page can reach another host.
+/// A session of the system's Chromium, launched by the report tests' <see cref="SystemChromium"/>
+/// with a fresh profile that is deleted afterwards.
 /// </summary>
 public sealed class ChromiumSession : IAsyncDisposable
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
-
     private readonly IPlaywright _playwright;
     private readonly string _profile;
 
@@ -24,28 +23,8 @@ public sealed class ChromiumSession : IAsyncDisposable
 
     public static async Task<ChromiumSession> StartAsync()
     {
-        Assert.True(File.Exists(ExecutablePath), $"{ExecutablePath} is missing; install the Debian package chromium.");
         string profile = Path.Combine(Path.GetTempPath(), "jinbao-chromium-" + Guid.NewGuid().ToString("N")[..12]);
-        var playwright = await Playwright.CreateAsync();
-
-        // Playwright takes the profile folder as userDataDir and passes it to Chromium as --user-data-dir.
-        var context = await playwright.Chromium.LaunchPersistentContextAsync(profile, new BrowserTypeLaunchPersistentContextOptions
-        {
-            ExecutablePath = ExecutablePath,
-            Headless = true,
-            AcceptDownloads = true,
-            Locale = "zh-CN",
-            Args =
-            [
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        });
+        var (playwright, context) = await SystemChromium.LaunchAsync(profile);
         return new ChromiumSession(playwright, context, profile);
     }
 
