@@ -26,6 +26,7 @@ internal static class SessionAuthentication
         // NOTE: on plain HTTP (the loopback default) the cookie cannot carry Secure; behind HTTPS it always does.
         cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         cookie.ExpireTimeSpan = options.IdleTimeout;
+        cookie.TimeProvider = options.Time;
         cookie.SlidingExpiration = true;
         cookie.LoginPath = "/";
         cookie.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);

@@ -17,11 +17,25 @@ public sealed partial class TestServer : IAsyncLifetime
     public const string DefaultPassword = "Clerk-Test-Pass-1";
 
     private readonly TempFolder _data = new();
+    private readonly TimeProvider _time;
+    private readonly int _signInRequestsPerMinute;
     private WebApplication? _app;
     private int _accounts;
 
     /// <summary>The upload limit of this server, small so a test can exceed it quickly.</summary>
     public const long MaxUploadBytes = 2 * 1024 * 1024;
+
+    public TestServer()
+        : this(TimeProvider.System, signInRequestsPerMinute: 1000)
+    {
+    }
+
+    /// <summary>A server with its own clock (for session and lock-out expiry) and sign-in rate limit.</summary>
+    public TestServer(TimeProvider time, int signInRequestsPerMinute)
+    {
+        _time = time;
+        _signInRequestsPerMinute = signInRequestsPerMinute;
+    }
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -38,7 +52,8 @@ public sealed partial class TestServer : IAsyncLifetime
             DataDirectory = _data.Path,
             Console = console,
             MaxUploadBytes = MaxUploadBytes,
-            SignInRequestsPerMinute = 1000,
+            SignInRequestsPerMinute = _signInRequestsPerMinute,
+            Time = _time,
         });
         await _app.StartAsync();
         string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
