@@ -197,6 +197,42 @@ public sealed class BatchTests(TestServer server) : IDisposable
         Assert.Contains(number[..6] + "********" + number[14..], body);
     }
 
+    [Fact]
+    public async Task Findings_MissingFile_Is500WithoutTrace()
+    {
+        var user = await server.CreateUserAsync("operator");
+        string id = await UploadSampleAsync(user, 100);
+        await user.WaitForBatchAsync(id);
+        File.Delete(Path.Combine(server.DataDirectory, "batches", id, "findings.jsonl"));
+
+        using var response = await user.GetAsync($"/api/v1/batches/{id}/findings");
+
+        var problem = await Problem.ReadAsync(response, 500);
+        Assert.Contains("追踪号", Problem.Detail(problem));
+        Assert.DoesNotContain("findings.jsonl", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task UnknownPath_Is404()
+    {
+        var user = await server.CreateUserAsync("operator");
+
+        using var response = await user.GetAsync("/api/v1/nothing-here");
+
+        var problem = await Problem.ReadAsync(response, 404);
+        Assert.Contains("/api/v1/nothing-here", Problem.Detail(problem));
+    }
+
+    [Fact]
+    public async Task WrongMethod_Is405()
+    {
+        var user = await server.CreateUserAsync("operator");
+
+        using var response = await user.SendAsync(HttpMethod.Put, "/api/v1/records/check", null);
+
+        await Problem.ReadAsync(response, 405);
+    }
+
     public void Dispose() => _files.Dispose();
 
     private async Task<string> UploadSampleAsync(ApiClient user, int records, double errorRate = 0.05, int seed = 20261204)

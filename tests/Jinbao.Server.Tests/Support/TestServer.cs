@@ -31,7 +31,7 @@ public sealed partial class TestServer : IAsyncLifetime
     }
 
     /// <summary>A server with its own clock (for session and lock-out expiry) and sign-in rate limit.</summary>
-    public TestServer(TimeProvider time, int signInRequestsPerMinute)
+    internal TestServer(TimeProvider time, int signInRequestsPerMinute)
     {
         _time = time;
         _signInRequestsPerMinute = signInRequestsPerMinute;
