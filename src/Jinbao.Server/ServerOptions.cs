@@ -36,6 +36,12 @@ public sealed record ServerOptions
     /// <summary>Sign-in requests allowed per client address and minute before 429; 30 by default.</summary>
     public int SignInRequestsPerMinute { get; init; } = 30;
 
+    /// <summary>
+    /// Whether operators see whole ID numbers in person, conflict and duplicate responses. Off by
+    /// default, so every response masks the birth-date digits.
+    /// </summary>
+    public bool OperatorsSeeFullIdNumbers { get; init; }
+
     /// <summary>The clock for sessions, lock-outs and audit entries.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

@@ -198,6 +198,35 @@ public sealed class BatchTests(TestServer server) : IDisposable
     }
 
     [Fact]
+    public async Task Person_WithFullIdOption_IsWholeAndAudited()
+    {
+        var fullIds = new TestServer(TimeProvider.System, signInRequestsPerMinute: 1000, operatorsSeeFullIdNumbers: true);
+        await fullIds.InitializeAsync();
+        try
+        {
+            var user = await fullIds.CreateUserAsync("operator");
+            var auditor = await fullIds.CreateUserAsync("auditor");
+            string id = await UploadSampleAsync(user, 100, errorRate: 0, seed: 91);
+            await user.WaitForBatchAsync(id);
+            using var imported = await user.PostJsonAsync($"/api/v1/batches/{id}/import", new { excludeErrors = false });
+            string extract = Directory.GetFiles(Path.Combine(fullIds.DataDirectory, "batches", id, "upload")).Single();
+            string number = File.ReadLines(extract).Skip(1).First().Split(',')[0];
+
+            using var found = await user.PostJsonAsync("/api/v1/persons/search", new { idNumber = number });
+
+            Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+            Assert.Contains(number, await found.Content.ReadAsStringAsync());
+            var lookups = await AuthenticationTests.AuditAsync(auditor, "action=person-lookup");
+            var lookup = Assert.Single(lookups);
+            Assert.DoesNotContain(number, lookup.GetProperty("target").GetString());
+        }
+        finally
+        {
+            await fullIds.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Findings_MissingFile_Is500WithoutTrace()
     {
         var user = await server.CreateUserAsync("operator");

@@ -20,7 +20,8 @@ internal static class ServeCommand
         var initAdmin = new Option<bool>("--init-admin") { Description = CliText.ServeInitAdminOption };
         var maxUpload = new Option<int>("--max-upload-mb") { Description = CliText.ServeMaxUploadOption, DefaultValueFactory = _ => 512 };
         var maxJson = new Option<int>("--max-json-kb") { Description = CliText.ServeMaxJsonOption, DefaultValueFactory = _ => 64 };
-        var command = new Command("serve", CliText.ServeDescription) { urls, data, initAdmin, maxUpload, maxJson };
+        var fullIds = new Option<bool>("--show-full-id-numbers") { Description = CliText.ServeFullIdOption };
+        var command = new Command("serve", CliText.ServeDescription) { urls, data, initAdmin, maxUpload, maxJson, fullIds };
         command.SetAction(parsed => CommandErrors.Run(() =>
         {
             string addresses = parsed.GetValue(urls)!;
@@ -46,6 +47,7 @@ internal static class ServeCommand
                 InitAdministrator = parsed.GetValue(initAdmin),
                 MaxUploadBytes = uploadMegabytes * 1024L * 1024,
                 MaxJsonBytes = jsonKilobytes * 1024L,
+                OperatorsSeeFullIdNumbers = parsed.GetValue(fullIds),
             };
             var app = ServerApplication.Build(options);
             try

@@ -15,7 +15,7 @@ internal static class AuditActions
     public const string Upload = "upload";
     public const string Import = "import";
     public const string ConflictDecision = "conflict-decision";
-    public const string AccessDenied = "access-denied";
+    public const string PersonLookup = "person-lookup";
 }
 
 /// <summary>The outcomes recorded in the audit trail.</summary>
@@ -28,6 +28,7 @@ internal static class AuditOutcomes
     public const string Disabled = "disabled";
     public const string Rejected = "rejected";
     public const string Failed = "failed";
+    public const string NotFound = "not-found";
 }
 
 /// <summary>Actors and addresses of acts the server does itself.</summary>

@@ -17,8 +17,9 @@ namespace Jinbao.Server.Endpoints;
 
 /// <summary>
 /// The central store for the operator: import of a checked batch, person and employer lookup,
-/// conflicts and cross-region duplicates. ID numbers are masked in every response; a conflict
-/// carries an opaque reference instead of the person key, which resolving it takes back.
+/// conflicts and cross-region duplicates. ID numbers are masked unless
+/// <see cref="ServerOptions.OperatorsSeeFullIdNumbers"/> is set. A conflict carries an opaque
+/// reference instead of the person key, which resolving it takes back.
 /// </summary>
 internal static partial class StoreEndpoints
 {
@@ -108,7 +109,7 @@ internal static partial class StoreEndpoints
         return Results.Ok(outcome);
     }
 
-    private static async Task<IResult> FindPerson(HttpContext context, CentralStore store)
+    private static async Task<IResult> FindPerson(HttpContext context, CentralStore store, AuditTrail audit, ServerOptions options)
     {
         var (body, problem) = await JsonBody.ReadAsync<PersonSearch>(context.Request);
         if (problem is not null)
@@ -122,13 +123,15 @@ internal static partial class StoreEndpoints
             return Problems.Format(StatusCodes.Status400BadRequest, ServerText.Person_IdInvalid, PersonalDataMasking.MaskIdentity(number));
         }
 
-        if (store.FindPerson(number) is not { } person)
+        var person = store.FindPerson(number);
+        audit.Record(CurrentUser.Name(context.User), AuditActions.PersonLookup, PersonalDataMasking.MaskIdentity(number), person is null ? AuditOutcomes.NotFound : AuditOutcomes.Succeeded, CurrentUser.Address(context));
+        if (person is null)
         {
             return Problems.Format(StatusCodes.Status404NotFound, ServerText.Person_NotFound, PersonalDataMasking.MaskIdentity(number));
         }
 
         return Results.Ok(new PersonResponse(
-            PersonalDataMasking.MaskIdentity(person.PersonKey), person.IdDocumentType, person.Name, person.Sex, person.BirthDate, person.Ethnicity, person.Education,
+            ShowIdNumber(person.PersonKey, options), person.IdDocumentType, person.Name, person.Sex, person.BirthDate, person.Ethnicity, person.Education,
             person.Division, PersonalDataMasking.MaskPhone(person.Phone), person.UpdatedAt, person.Enrolments));
     }
 
@@ -151,7 +154,7 @@ internal static partial class StoreEndpoints
             : Problems.Format(StatusCodes.Status404NotFound, ServerText.Employer_NotFound, code);
     }
 
-    private static IResult ListConflicts(HttpContext context, CentralStore store, IDataProtectionProvider protection)
+    private static IResult ListConflicts(HttpContext context, CentralStore store, IDataProtectionProvider protection, ServerOptions options)
     {
         string status = context.Request.Query["status"].ToString();
         ConflictStatus? filter = status switch
@@ -173,7 +176,7 @@ internal static partial class StoreEndpoints
 
         var protector = Protector(protection);
         return Results.Ok(store.ListConflicts(filter, idNumber: null, limit).Select(c => new ConflictResponse(
-            protector.Protect(c.PersonKey), PersonalDataMasking.MaskIdentity(c.PersonKey), c.ConflictId, c.Field, c.CurrentValue, c.IncomingValue,
+            protector.Protect(c.PersonKey), ShowIdNumber(c.PersonKey, options), c.ConflictId, c.Field, c.CurrentValue, c.IncomingValue,
             c.BatchId, c.SourceRow, c.DetectedAt, c.Status, c.ResolvedValue, c.ResolvedBy, c.ResolvedAt)));
     }
 
@@ -213,7 +216,7 @@ internal static partial class StoreEndpoints
         };
     }
 
-    private static IResult ListDuplicates(HttpContext context, CentralStore store)
+    private static IResult ListDuplicates(HttpContext context, CentralStore store, ServerOptions options)
     {
         if (!TryReadLimit(context.Request, out int limit, out var problem))
         {
@@ -221,7 +224,7 @@ internal static partial class StoreEndpoints
         }
 
         return Results.Ok(store.FindDuplicates(context.RequestAborted).Take(limit).Select(d => new DuplicateResponse(
-            d.Kind, PersonalDataMasking.MaskIdentity(d.PersonKey), d.TypeCode, d.FirstDivision, d.SecondDivision, d.OverlapStart, d.OverlapEnd, d.Period, d.FirstAmountFen, d.SecondAmountFen)).ToList());
+            d.Kind, ShowIdNumber(d.PersonKey, options), d.TypeCode, d.FirstDivision, d.SecondDivision, d.OverlapStart, d.OverlapEnd, d.Period, d.FirstAmountFen, d.SecondAmountFen)).ToList());
     }
 
     private static bool TryReadLimit(HttpRequest request, out int limit, out IResult? problem)
@@ -242,6 +245,9 @@ internal static partial class StoreEndpoints
         problem = Problems.Format(StatusCodes.Status400BadRequest, ServerText.Detail_QueryNumber, "limit", text, 1, MaxListLimit);
         return false;
     }
+
+    private static string ShowIdNumber(string personKey, ServerOptions options) =>
+        options.OperatorsSeeFullIdNumbers ? personKey : PersonalDataMasking.MaskIdentity(personKey);
 
     private const string LogCategory = "Jinbao.Server.Store";
 

@@ -19,6 +19,7 @@ public sealed partial class TestServer : IAsyncLifetime
     private readonly TempFolder _data = new();
     private readonly TimeProvider _time;
     private readonly int _signInRequestsPerMinute;
+    private readonly bool _operatorsSeeFullIdNumbers;
     private WebApplication? _app;
     private int _accounts;
 
@@ -30,11 +31,12 @@ public sealed partial class TestServer : IAsyncLifetime
     {
     }
 
-    /// <summary>A server with its own clock (for session and lock-out expiry) and sign-in rate limit.</summary>
-    internal TestServer(TimeProvider time, int signInRequestsPerMinute)
+    /// <summary>A server with its own clock (for session and lock-out expiry), sign-in rate limit and ID number display.</summary>
+    internal TestServer(TimeProvider time, int signInRequestsPerMinute, bool operatorsSeeFullIdNumbers = false)
     {
         _time = time;
         _signInRequestsPerMinute = signInRequestsPerMinute;
+        _operatorsSeeFullIdNumbers = operatorsSeeFullIdNumbers;
     }
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -54,6 +56,7 @@ public sealed partial class TestServer : IAsyncLifetime
             MaxUploadBytes = MaxUploadBytes,
             SignInRequestsPerMinute = _signInRequestsPerMinute,
             Time = _time,
+            OperatorsSeeFullIdNumbers = _operatorsSeeFullIdNumbers,
         });
         await _app.StartAsync();
         string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

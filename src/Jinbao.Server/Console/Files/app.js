@@ -320,7 +320,7 @@ async function auditView(page, actor, action) {
   const data = await api('GET', `/api/v1/audit?${query}`);
   const actorInput = h('input', { id: 'audit-actor', value: actor || '' });
   const actionSelect = h('select', { id: 'audit-action' }, h('option', { value: '' }, '全部'),
-    ['sign-in', 'sign-out', 'password-change', 'password-reset', 'user-create', 'user-disable', 'user-enable', 'user-unlock', 'token-create', 'upload', 'import', 'conflict-decision'].map(a => h('option', { value: a, selected: a === action }, a)));
+    ['sign-in', 'sign-out', 'password-change', 'password-reset', 'user-create', 'user-disable', 'user-enable', 'user-unlock', 'token-create', 'upload', 'import', 'conflict-decision', 'person-lookup'].map(a => h('option', { value: a, selected: a === action }, a)));
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   show(h('section', {}, h('h2', {}, `审计日志（${data.total} 条）`),
     h('form', { class: 'inline', onsubmit: (e) => { e.preventDefault(); auditView(1, actorInput.value, actionSelect.value); } }, h('label', {}, '操作人 ', actorInput), h('label', {}, '操作 ', actionSelect), h('button', { type: 'submit' }, '查询')),
