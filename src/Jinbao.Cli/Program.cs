@@ -37,6 +37,7 @@ internal static class Program
         root.Subcommands.Add(FileProtectionCommands.CreateDecrypt());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(DuplicatesCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -207,6 +207,18 @@ public abstract class StoreBehaviourTests : IDisposable
     }
 
     [Fact]
+    public void Import_OldForeignerCard_KeepsItsNumber()
+    {
+        var store = NewStore();
+        string path = Extracts.Write(Files.File("fpr.csv"), Extracts.PersonHeader, ["USA110085061501,约翰·史密斯,1,1985-06-15,110105"]);
+
+        var outcome = store.Import(new ImportRequest { Path = path });
+
+        Assert.Equal(ImportStatus.Loaded, outcome.Status);
+        Assert.Equal("USA110085061501", store.FindPerson("usa110085061501")?.PersonKey);
+    }
+
+    [Fact]
     public void Import_DifferingName_OpensConflictAndKeepsValue()
     {
         var store = NewStore();

@@ -38,7 +38,7 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
-    public void Import_FileWithErrors_ExitsOneAndStoresNothing()
+    public void Import_FileWithErrors_IsRejected()
     {
         string path = Extracts.Write(_files.File("bad.csv"), Extracts.PersonHeader, [Extracts.PersonRow("110105", Born, 1, "测试甲"), "110105198003140000,测试乙,1,1980-03-14,110105"]);
 
@@ -52,7 +52,7 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
-    public void Import_ExcludeErrors_SaysHowManyWereLeftOut()
+    public void Import_ExcludeErrors_CountsLeftOut()
     {
         string path = Extracts.Write(_files.File("bad.csv"), Extracts.PersonHeader, [Extracts.PersonRow("110105", Born, 1, "测试甲"), "110105198003140000,测试乙,1,1980-03-14,110105"]);
 
@@ -147,6 +147,29 @@ public sealed class StoreCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("跨地区重复参保 0 例，重复领取 0 例", stdout);
+    }
+
+    [Theory]
+    [InlineData("import", "检查数据文件并导入中心库")]
+    [InlineData("duplicates", "查找跨地区重复参保")]
+    public void Help_IsChinese(string command, string description)
+    {
+        var (exit, stdout, _) = JinbaoChild.Run(command, "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains(description, stdout);
+        Assert.Contains("--data", stdout);
+        Assert.Contains("--postgres", stdout);
+    }
+
+    [Fact]
+    public void Import_UnknownOption_ExitsTwo()
+    {
+        var (exit, _, stderr) = JinbaoChild.Run("import", "p.csv", "--no-such-option", "--data", Data);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--no-such-option", stderr);
+        Assert.False(Directory.Exists(Data));
     }
 
     public void Dispose() => _files.Dispose();

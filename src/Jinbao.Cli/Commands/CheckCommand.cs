@@ -25,14 +25,7 @@ internal static class CheckCommand
         var file = new Argument<string[]>("FILE") { Description = CliText.CheckFileArgument, Arity = ArgumentArity.OneOrMore };
         NonEmptyValue.Require(file, CliText.CheckFileEmpty);
 
-        // FILE takes any number of values, so the parser hands an unknown option to it as a file name.
-        file.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value.StartsWith('-')))
-            {
-                result.AddError(Format(CliText.CheckUnknownOption, token.Value));
-            }
-        });
+        NonEmptyValue.RejectOptionTokens(file);
         var dataset = new Option<string?>("--dataset") { Description = CliText.DatasetOption };
         dataset.AcceptOnlyFromAmong([.. StandardsCatalog.Default.Datasets.Select(d => d.Id)]);
         var output = new Option<string>("--output", "-o") { Description = CliText.OutputOption, DefaultValueFactory = _ => "jinbao-report" };

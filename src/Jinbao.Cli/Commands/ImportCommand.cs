@@ -20,6 +20,7 @@ internal static class ImportCommand
     {
         var files = new Argument<string[]>("FILE") { Description = CliText.ImportFileArgument, Arity = ArgumentArity.OneOrMore };
         NonEmptyValue.Require(files, CliText.CheckFileEmpty);
+        NonEmptyValue.RejectOptionTokens(files);
         var store = new StoreOptions();
         var dataset = new Option<string?>("--dataset") { Description = CliText.DatasetOption };
         dataset.AcceptOnlyFromAmong([.. StandardsCatalog.Default.Datasets.Select(d => d.Id)]);

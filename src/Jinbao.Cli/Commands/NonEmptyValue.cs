@@ -35,4 +35,17 @@ internal static class NonEmptyValue
                 result.AddError(message);
             }
         });
+
+    /// <summary>
+    /// Rejects values that look like options. An argument that takes any number of values receives
+    /// an unknown option from the parser as one more file name.
+    /// </summary>
+    public static void RejectOptionTokens(Argument<string[]> argument) =>
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value.StartsWith('-')))
+            {
+                result.AddError(string.Format(System.Globalization.CultureInfo.CurrentCulture, Resources.CliText.CheckUnknownOption, token.Value));
+            }
+        });
 }

@@ -59,7 +59,7 @@ internal sealed class DuplicateFinder(StoreProvider provider, ILogger logger)
                 var firstEnd = Sql.Date(reader, 6);
                 var secondEnd = Sql.Date(reader, 7);
                 enrolments++;
-                DateOnly? end = firstEnd is null ? secondEnd : secondEnd is null ? firstEnd : Min(firstEnd.Value, secondEnd.Value);
+                var end = EarlierEnd(firstEnd, secondEnd);
                 yield return new DuplicateCase(
                     DuplicateKind.Enrolment, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                     firstStart > secondStart ? firstStart : secondStart, end, null, null, null);
@@ -83,5 +83,14 @@ internal sealed class DuplicateFinder(StoreProvider provider, ILogger logger)
         StoreLog.DuplicatesFound(logger, enrolments, payments, stopwatch.Elapsed.TotalSeconds);
     }
 
-    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+    // A missing end means the enrolment lasts, so the overlap ends with the other one.
+    private static DateOnly? EarlierEnd(DateOnly? first, DateOnly? second)
+    {
+        if (first is null || second is null)
+        {
+            return first ?? second;
+        }
+
+        return first < second ? first : second;
+    }
 }

@@ -2,7 +2,7 @@ using Jinbao.Storage.Providers;
 
 namespace Jinbao.Storage.Import;
 
-/// <summary>The loads of the five datasets that <c>jinbao check</c> knows.</summary>
+/// <summary>The loads of the five datasets that <c>jinbao check</c> reads.</summary>
 internal static partial class DatasetLoads
 {
     public static DatasetLoad? Find(string dataset) => dataset switch

@@ -14,9 +14,10 @@ internal static class FieldValues
     }
 
     /// <summary>
-    /// Returns the person key: the ID number with spreadsheet damage undone, upper-case, and a
-    /// 15-digit first-generation number upgraded to 18 digits. <see langword="null"/> when the value
-    /// is not 15 or 18 characters after repair.
+    /// Returns the person key: the ID number with spreadsheet damage undone, in upper case, with a
+    /// 15-digit first-generation number upgraded to 18 digits. A 15-character number with letters
+    /// (the older foreigner's permanent-residence card) stays as it is. Returns <see langword="null"/>
+    /// for any other length.
     /// </summary>
     public static string? PersonKey(ReadOnlySpan<char> field)
     {
@@ -32,7 +33,7 @@ internal static class FieldValues
             return PersonIdNumber.UpgradeLegacy(value);
         }
 
-        return value.Length == 18 ? value.ToString().ToUpperInvariant() : null;
+        return value.Length is 15 or 18 ? value.ToString().ToUpperInvariant() : null;
     }
 
     /// <summary>Returns the employer key: the unified social credit code, repaired and upper-case, or <see langword="null"/> unless it has 18 characters.</summary>

@@ -100,8 +100,9 @@ internal sealed class PostgresStoreProvider : StoreProvider
             """);
     }
 
-    // NOTE: PostgreSQL merges in the staging table's order; sorting by key first was not measured.
-    public override string MergeOrder(IReadOnlyList<string> keyColumns) => "";
+    // Rows inserted in key order extend the primary-key index at its right edge instead of
+    // splitting random pages: a million persons merged in 11 s instead of 21 s (docs/benchmarks.md).
+    public override string MergeOrder(IReadOnlyList<string> keyColumns) => $"ORDER BY {string.Join(", ", keyColumns)}";
 
     // ON COMMIT DROP removes the table with the transaction.
     public override void DropStage(DbConnection connection, string table)
@@ -116,7 +117,8 @@ internal sealed class PostgresStoreProvider : StoreProvider
         StageType.Date => "date",
         StageType.Integer => "integer",
         StageType.BigInteger => "bigint",
-        _ => "text",
+        // Bytewise, like the key columns of the tables (migration 3), so the merge sorts as the indexes do.
+        _ => "text COLLATE \"C\"",
     };
 
     private static NpgsqlDbType DbType(StageType type) => type switch

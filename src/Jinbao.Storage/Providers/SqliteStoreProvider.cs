@@ -71,9 +71,9 @@ internal sealed class SqliteStoreProvider : StoreProvider
     {
     }
 
-    // The staging table and the sorts of the merge live in the temporary database. Kept on disk
-    // behind a 256 MB cache, it stays in memory for a million rows and spills for larger batches;
-    // in memory it took 1.8 GB for ten million enrolments.
+    // The staging table and the sorts of the merge live in the temporary database. On disk behind
+    // a 256 MB cache, it stays in memory for a million rows and spills for larger batches. Kept
+    // wholly in memory, it took the import of ten million enrolments to 1.8 GB.
     public override void PrepareLoad(DbConnection connection)
     {
         Execute(connection, "PRAGMA temp_store=FILE");
@@ -97,7 +97,7 @@ internal sealed class SqliteStoreProvider : StoreProvider
     {
     }
 
-    // Rows merged in key order fill the table's B-tree page after page; in file order each row
+    // Rows merged in key order fill the table's B-tree page after page. In file order each row
     // lands on a random page, which thrashes the cache once the table outgrows it. row_no keeps
     // the later row of a key last, so it still wins.
     public override string MergeOrder(IReadOnlyList<string> keyColumns) => $"ORDER BY {string.Join(", ", keyColumns)}, row_no";

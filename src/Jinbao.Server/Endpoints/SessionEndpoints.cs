@@ -1,0 +1,131 @@
+using System.Globalization;
+using Jinbao.Server.Accounts;
+using Jinbao.Server.Audit;
+using Jinbao.Server.Http;
+using Jinbao.Server.Resources;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Jinbao.Server.Endpoints;
+
+/// <summary>Sign-in, sign-out, the anti-forgery token, password change and API tokens under <c>/api/v1/session</c>.</summary>
+internal static class SessionEndpoints
+{
+    public const string SignInRateLimit = "sign-in";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/session").WithTags("session");
+        group.MapGet("/antiforgery", IssueAntiforgeryToken).AllowAnonymous();
+        group.MapPost("/", SignIn).AllowAnonymous().RequireRateLimiting(SignInRateLimit);
+        group.MapGet("/", Describe).AllowAnonymous();
+        group.MapDelete("/", SignOut).RequireAuthorization();
+        group.MapPost("/password", ChangePassword).RequireAuthorization().RequireRateLimiting(SignInRateLimit);
+        group.MapPost("/tokens", CreateToken).RequireAuthorization(UserRoles.Operator);
+    }
+
+    public sealed record SignInRequest(string? UserName, string? Password);
+
+    public sealed record SessionResponse(bool SignedIn, string UserName, string DisplayName, string Role, string RoleName, bool MustChangePassword);
+
+    public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
+
+    public sealed record TokenRequest(string? Name);
+
+    public sealed record TokenResponse(string Token, string Name);
+
+    public sealed record AntiforgeryResponse(string Token, string HeaderName);
+
+    private static AntiforgeryResponse IssueAntiforgeryToken(HttpContext context, IAntiforgery antiforgery) =>
+        new(antiforgery.GetAndStoreTokens(context).RequestToken!, RequestGuards.AntiforgeryHeader);
+
+    private static async Task<IResult> SignIn(HttpContext context, AccountService accounts)
+    {
+        var (request, problem) = await JsonBody.ReadAsync<SignInRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(request!.UserName) || string.IsNullOrEmpty(request.Password))
+        {
+            return Problems.Result(StatusCodes.Status400BadRequest, ServerText.SignIn_Missing);
+        }
+
+        var (outcome, account) = accounts.SignIn(request.UserName.Trim(), request.Password, CurrentUser.Address(context));
+        switch (outcome)
+        {
+            case SignInOutcome.LockedOut:
+                return Problems.Result(StatusCodes.Status403Forbidden, string.Format(CultureInfo.CurrentCulture, ServerText.SignIn_LockedOut, request.UserName.Trim()));
+            case SignInOutcome.Disabled:
+                return Problems.Result(StatusCodes.Status403Forbidden, ServerText.SignIn_Disabled);
+            case SignInOutcome.InvalidCredentials:
+                return Problems.Result(StatusCodes.Status401Unauthorized, ServerText.SignIn_Invalid);
+        }
+
+        await SignInAsync(context, account!);
+        return Results.Ok(ToResponse(account!));
+    }
+
+    // An anonymous caller gets 200 with signedIn false, so the console can ask without an error in the browser's log.
+    private static IResult Describe(HttpContext context, AccountService accounts) =>
+        context.User.Identity?.IsAuthenticated == true && accounts.Find(CurrentUser.Id(context.User)) is { } account
+            ? Results.Ok(ToResponse(account))
+            : Results.Ok(new SessionResponse(false, "", "", "", "", false));
+
+    private static async Task<IResult> SignOut(HttpContext context, AuditTrail audit)
+    {
+        audit.Record(CurrentUser.Name(context.User), AuditActions.SignOut, CurrentUser.Name(context.User), AuditOutcomes.Succeeded, CurrentUser.Address(context));
+        await context.SignOutAsync(SessionAuthentication.Scheme);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> ChangePassword(HttpContext context, AccountService accounts)
+    {
+        var (request, problem) = await JsonBody.ReadAsync<PasswordChangeRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrEmpty(request!.CurrentPassword) || string.IsNullOrEmpty(request.NewPassword))
+        {
+            return Problems.Result(StatusCodes.Status400BadRequest, ServerText.Password_Missing);
+        }
+
+        long id = CurrentUser.Id(context.User);
+        if (accounts.ChangePassword(id, request.CurrentPassword, request.NewPassword, CurrentUser.Address(context)) is { } reason)
+        {
+            return Problems.Result(StatusCodes.Status400BadRequest, reason);
+        }
+
+        // The security stamp changed, so the session is renewed with the new one.
+        var account = accounts.Find(id)!;
+        await SignInAsync(context, account);
+        return Results.Ok(ToResponse(account));
+    }
+
+    private static async Task<IResult> CreateToken(HttpContext context, AccountService accounts, ApiTokenStore tokens)
+    {
+        var (request, problem) = await JsonBody.ReadAsync<TokenRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        string name = request!.Name?.Trim() ?? "";
+        if (name.Length is 0 or > 100)
+        {
+            return Problems.Result(StatusCodes.Status400BadRequest, ServerText.Token_NameInvalid);
+        }
+
+        var account = accounts.Find(CurrentUser.Id(context.User))!;
+        return Results.Ok(new TokenResponse(tokens.Create(account, name, CurrentUser.Address(context)), name));
+    }
+
+    private static Task SignInAsync(HttpContext context, UserAccount account) =>
+        context.SignInAsync(SessionAuthentication.Scheme, new System.Security.Claims.ClaimsPrincipal(SessionAuthentication.CreateIdentity(account, SessionAuthentication.Scheme)));
+
+    private static SessionResponse ToResponse(UserAccount account) =>
+        new(true, account.UserName, account.DisplayName, UserRoles.ToName(account.Role), UserRoles.DisplayName(account.Role), account.MustChangePassword);
+}

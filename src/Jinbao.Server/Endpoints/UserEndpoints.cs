@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Jinbao.Server.Accounts;
+using Jinbao.Server.Http;
+using Jinbao.Server.Resources;
+
+namespace Jinbao.Server.Endpoints;
+
+/// <summary>Account management for the administrator under <c>/api/v1/users</c>.</summary>
+internal static partial class UserEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/users").WithTags("users").RequireAuthorization(UserRoles.Administrator);
+        group.MapGet("/", List);
+        group.MapPost("/", Create);
+        group.MapPost("/{id:long}/unlock", Unlock);
+        group.MapPost("/{id:long}/disable", (HttpContext context, AccountService accounts, long id) => SetDisabled(context, accounts, id, disabled: true));
+        group.MapPost("/{id:long}/enable", (HttpContext context, AccountService accounts, long id) => SetDisabled(context, accounts, id, disabled: false));
+        group.MapPost("/{id:long}/password", ResetPassword);
+    }
+
+    public sealed record UserResponse(long Id, string UserName, string DisplayName, string Role, string RoleName, bool MustChangePassword, bool Disabled, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt);
+
+    public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Role, string? Password);
+
+    public sealed record ResetPasswordRequest(string? Password);
+
+    private static IResult List(AccountService accounts) => Results.Ok(accounts.List().Select(ToResponse));
+
+    private static async Task<IResult> Create(HttpContext context, AccountService accounts)
+    {
+        var (request, problem) = await JsonBody.ReadAsync<CreateUserRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        string userName = request!.UserName?.Trim() ?? "";
+        if (!UserNamePattern().IsMatch(userName))
+        {
+            return Problems.Format(StatusCodes.Status400BadRequest, ServerText.User_NameInvalid, userName);
+        }
+
+        if (!UserRoles.TryParse(request.Role, out var role))
+        {
+            return Problems.Format(StatusCodes.Status400BadRequest, ServerText.User_RoleInvalid, request.Role ?? "");
+        }
+
+        string displayName = string.IsNullOrWhiteSpace(request.DisplayName) ? userName : request.DisplayName.Trim();
+        if (displayName.Length > 50)
+        {
+            return Problems.Result(StatusCodes.Status400BadRequest, ServerText.User_DisplayNameTooLong);
+        }
+
+        if (accounts.FindByName(userName) is not null)
+        {
+            return Problems.Format(StatusCodes.Status409Conflict, ServerText.User_NameTaken, userName);
+        }
+
+        var (account, error) = accounts.Create(userName, displayName, role, request.Password ?? "", CurrentUser.Name(context.User), CurrentUser.Address(context));
+        return account is null
+            ? Problems.Result(StatusCodes.Status400BadRequest, error!)
+            : Results.Created($"/api/v1/users/{account.Id}", ToResponse(account));
+    }
+
+    private static IResult Unlock(HttpContext context, AccountService accounts, long id)
+    {
+        if (accounts.Find(id) is null)
+        {
+            return NotFound(id);
+        }
+
+        accounts.Unlock(id, CurrentUser.Name(context.User), CurrentUser.Address(context));
+        return Results.Ok(ToResponse(accounts.Find(id)!));
+    }
+
+    private static IResult SetDisabled(HttpContext context, AccountService accounts, long id, bool disabled)
+    {
+        if (accounts.Find(id) is null)
+        {
+            return NotFound(id);
+        }
+
+        if (id == CurrentUser.Id(context.User))
+        {
+            return Problems.Result(StatusCodes.Status400BadRequest, ServerText.User_CannotDisableSelf);
+        }
+
+        accounts.SetDisabled(id, disabled, CurrentUser.Name(context.User), CurrentUser.Address(context));
+        return Results.Ok(ToResponse(accounts.Find(id)!));
+    }
+
+    private static async Task<IResult> ResetPassword(HttpContext context, AccountService accounts, long id)
+    {
+        var (request, problem) = await JsonBody.ReadAsync<ResetPasswordRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (accounts.Find(id) is null)
+        {
+            return NotFound(id);
+        }
+
+        return accounts.ResetPassword(id, request!.Password ?? "", CurrentUser.Name(context.User), CurrentUser.Address(context)) is { } reason
+            ? Problems.Result(StatusCodes.Status400BadRequest, reason)
+            : Results.Ok(ToResponse(accounts.Find(id)!));
+    }
+
+    private static IResult NotFound(long id) => Problems.Result(StatusCodes.Status404NotFound, string.Format(CultureInfo.CurrentCulture, ServerText.User_NotFound, id));
+
+    private static UserResponse ToResponse(UserAccount a) =>
+        new(a.Id, a.UserName, a.DisplayName, UserRoles.ToName(a.Role), UserRoles.DisplayName(a.Role), a.MustChangePassword, a.Disabled, a.LockedUntil, a.CreatedAt);
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9._-]{2,31}$")]
+    private static partial Regex UserNamePattern();
+}
