@@ -115,14 +115,14 @@ internal sealed class BatchImporter(StoreProvider provider, TimeProvider time, I
             {
                 foreach (string statement in load.ConflictStatements)
                 {
-                    conflicts += Sql.Execute(connection, transaction, statement, parameters);
+                    conflicts += Sql.ExecuteUnbounded(connection, transaction, statement, parameters);
                 }
             }
 
             string order = provider.MergeOrder(load.Key);
             foreach (string statement in load.MergeStatements)
             {
-                Sql.Execute(connection, transaction, statement.Replace("{ORDER}", order, StringComparison.Ordinal), parameters);
+                Sql.ExecuteUnbounded(connection, transaction, statement.Replace("{ORDER}", order, StringComparison.Ordinal), parameters);
             }
 
             long excluded = errorRows.Count + unusable;
