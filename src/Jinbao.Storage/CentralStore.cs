@@ -107,6 +107,13 @@ public sealed class CentralStore : IDisposable
     /// <summary>Returns the committed batches, newest first.</summary>
     public IReadOnlyList<ImportBatch> ListBatches(int limit = 100) => BatchQueries.List(_provider, limit);
 
+    /// <summary>
+    /// Returns the batch that loaded a file with the same bytes, or <see langword="null"/> when none
+    /// did or the file does not exist. Lets a caller skip the quality check of a file loaded before.
+    /// </summary>
+    public ImportBatch? FindBatchByContent(string path, CancellationToken cancellationToken = default) =>
+        File.Exists(path) ? BatchQueries.FindByContent(_provider, ContentHash.Compute(path, cancellationToken)) : null;
+
     /// <summary>Returns a person's master-index entry with its enrolments, or <see langword="null"/>. A 15-digit number is upgraded first.</summary>
     public PersonEntry? FindPerson(string idNumber) => new MasterIndexQueries(_provider, _time, _logger).FindPerson(idNumber);
 
