@@ -1,9 +1,11 @@
+using System.Data.Common;
 using Jinbao.Quality.Reading;
 using Jinbao.Quality.Rules;
 using Jinbao.Storage.Duplicates;
 using Jinbao.Storage.Import;
 using Jinbao.Storage.MasterIndex;
 using Jinbao.Storage.Providers;
+using Jinbao.Storage.Resources;
 using Jinbao.Storage.Schema;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -105,20 +107,27 @@ public sealed class CentralStore : IDisposable
         new BatchImporter(_provider, _time, _logger).Import(request, cancellationToken);
 
     /// <summary>Returns the committed batches, newest first.</summary>
-    public IReadOnlyList<ImportBatch> ListBatches(int limit = 100) => BatchQueries.List(_provider, limit);
+    public IReadOnlyList<ImportBatch> ListBatches(int limit = 100) => Guard(() => BatchQueries.List(_provider, limit));
+
+    /// <summary>
+    /// Returns the batch that loaded a file with the same bytes, or <see langword="null"/> when none
+    /// did or the file does not exist. Lets a caller skip the quality check of a file loaded before.
+    /// </summary>
+    public ImportBatch? FindBatchByContent(string path, CancellationToken cancellationToken = default) =>
+        File.Exists(path) ? Guard(() => BatchQueries.FindByContent(_provider, ContentHash.Compute(path, cancellationToken))) : null;
 
     /// <summary>Returns a person's master-index entry with its enrolments, or <see langword="null"/>. A 15-digit number is upgraded first.</summary>
-    public PersonEntry? FindPerson(string idNumber) => new MasterIndexQueries(_provider, _time, _logger).FindPerson(idNumber);
+    public PersonEntry? FindPerson(string idNumber) => Guard(() => new MasterIndexQueries(_provider, _time, _logger).FindPerson(idNumber));
 
     /// <summary>Returns an employer's entry by its unified social credit code, or <see langword="null"/>.</summary>
-    public EmployerEntry? FindEmployer(string creditCode) => new MasterIndexQueries(_provider, _time, _logger).FindEmployer(creditCode);
+    public EmployerEntry? FindEmployer(string creditCode) => Guard(() => new MasterIndexQueries(_provider, _time, _logger).FindEmployer(creditCode));
 
     /// <summary>Returns conflicts in the order they were found.</summary>
     /// <param name="status">Only conflicts in this state; <see langword="null"/> for all.</param>
     /// <param name="idNumber">Only this person's conflicts; <see langword="null"/> for every person.</param>
     /// <param name="limit">At most this many (from 1).</param>
     public IReadOnlyList<PersonConflict> ListConflicts(ConflictStatus? status = ConflictStatus.Open, string? idNumber = null, int limit = 100) =>
-        new MasterIndexQueries(_provider, _time, _logger).ListConflicts(status, idNumber, limit);
+        Guard(() => new MasterIndexQueries(_provider, _time, _logger).ListConflicts(status, idNumber, limit));
 
     /// <summary>Stores the reviewer's choice for a conflict's field and closes the conflict, recording who and when.</summary>
     /// <param name="personKey">The conflict's person key.</param>
@@ -126,11 +135,24 @@ public sealed class CentralStore : IDisposable
     /// <param name="chosenValue">The stored or the incoming value, exactly as the conflict shows it.</param>
     /// <param name="reviewer">Who decided; recorded with the resolution.</param>
     public ConflictResolution ResolveConflict(string personKey, string conflictId, string chosenValue, string reviewer) =>
-        new MasterIndexQueries(_provider, _time, _logger).Resolve(personKey, conflictId, chosenValue, reviewer);
+        Guard(() => new MasterIndexQueries(_provider, _time, _logger).Resolve(personKey, conflictId, chosenValue, reviewer));
 
     /// <summary>Streams the cross-region duplicate enrolments (重复参保), then payments (重复领取).</summary>
     public IEnumerable<DuplicateCase> FindDuplicates(CancellationToken cancellationToken = default) =>
         new DuplicateFinder(_provider, _logger).Find(cancellationToken);
+
+    // A failure of the database itself (locked, disconnected, disk full) becomes a Chinese StorageException.
+    private T Guard<T>(Func<T> query)
+    {
+        try
+        {
+            return query();
+        }
+        catch (DbException ex)
+        {
+            throw new StorageException(MessageFormat.Format(StorageText.QueryFailed, _provider.Location, ex.Message), ex);
+        }
+    }
 
     /// <summary>Closes the pooled connections of this store, so its SQLite file can be moved or deleted.</summary>
     public void Dispose()

@@ -33,6 +33,14 @@ internal static class Sql
         return command.ExecuteNonQuery();
     }
 
+    /// <summary>Executes a statement of an import or migration, which may run for minutes on a large batch, without a time limit.</summary>
+    public static int ExecuteUnbounded(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        command.CommandTimeout = 0;
+        return command.ExecuteNonQuery();
+    }
+
     public static object? Scalar(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(connection, transaction, sql, parameters);

@@ -67,6 +67,13 @@ internal static class ImportCommand
 
     private static int ImportOne(CentralStore central, ImportRequest request, string? outputDirectory, ILogger checkLogger, CancellationToken cancellation)
     {
+        // A file loaded before needs no check: the import would change nothing.
+        if (central.FindBatchByContent(request.Path, cancellation) is { } earlier)
+        {
+            Console.WriteLine(Format(CliText.ImportAlreadyLoaded, Path.GetFileName(request.Path), earlier.BatchId));
+            return ExitCodes.Success;
+        }
+
         using var check = QualityCheck.Run(
             new CheckOptions
             {

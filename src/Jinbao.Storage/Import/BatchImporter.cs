@@ -36,7 +36,12 @@ internal sealed class BatchImporter(StoreProvider provider, TimeProvider time, I
 
         string fileName = Path.GetFileName(request.Path);
         string hash = ContentHash.Compute(request.Path, cancellationToken);
-        var earlier = FindBatchId(hash);
+        if (BatchQueries.FindByContent(provider, hash) is { } earlier)
+        {
+            StoreLog.ImportSkipped(logger, fileName, earlier.BatchId);
+            return new ImportOutcome(ImportStatus.AlreadyLoaded, earlier.Dataset, fileName, hash, earlier.BatchId, earlier.Records, 0, 0, 0, earlier.Score, 0);
+        }
+
         CheckResult? ownCheck = null;
         try
         {
@@ -55,12 +60,6 @@ internal sealed class BatchImporter(StoreProvider provider, TimeProvider time, I
             if (report.Dataset != reader.Dataset.Id)
             {
                 throw new ImportException(MessageFormat.Format(StorageText.CheckDatasetMismatch, report.Dataset, reader.Dataset.Id));
-            }
-
-            if (earlier is not null)
-            {
-                StoreLog.ImportSkipped(logger, fileName, earlier);
-                return new ImportOutcome(ImportStatus.AlreadyLoaded, report.Dataset, fileName, hash, earlier, report.Records, 0, 0, 0, report.Score, report.RecordsWithErrors);
             }
 
             if (report.RecordsWithErrors > 0 && !request.ExcludeErrors)
@@ -115,14 +114,14 @@ internal sealed class BatchImporter(StoreProvider provider, TimeProvider time, I
             {
                 foreach (string statement in load.ConflictStatements)
                 {
-                    conflicts += Sql.Execute(connection, transaction, statement, parameters);
+                    conflicts += Sql.ExecuteUnbounded(connection, transaction, statement, parameters);
                 }
             }
 
             string order = provider.MergeOrder(load.Key);
             foreach (string statement in load.MergeStatements)
             {
-                Sql.Execute(connection, transaction, statement.Replace("{ORDER}", order, StringComparison.Ordinal), parameters);
+                Sql.ExecuteUnbounded(connection, transaction, statement.Replace("{ORDER}", order, StringComparison.Ordinal), parameters);
             }
 
             long excluded = errorRows.Count + unusable;

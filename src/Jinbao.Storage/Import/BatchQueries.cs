@@ -5,15 +5,23 @@ namespace Jinbao.Storage.Import;
 /// <summary>Reads the import batches.</summary>
 internal static class BatchQueries
 {
-    public static IReadOnlyList<ImportBatch> List(StoreProvider provider, int limit)
+    public static List<ImportBatch> List(StoreProvider provider, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
 
+        return Read(provider, "ORDER BY imported_at DESC, batch_id LIMIT @limit", ("@limit", limit));
+    }
+
+    public static ImportBatch? FindByContent(StoreProvider provider, string contentHash) =>
+        Read(provider, "WHERE content_hash = @hash", ("@hash", contentHash)).SingleOrDefault();
+
+    private static List<ImportBatch> Read(StoreProvider provider, string condition, params (string Name, object? Value)[] parameters)
+    {
         using var connection = provider.Open();
-        using var command = Sql.Command(connection, null, """
+        using var command = Sql.Command(connection, null, $"""
             SELECT batch_id, content_hash, dataset, file_name, division_code, records, loaded, excluded, conflicts, score, error_findings, findings, report_path, imported_at
-            FROM import_batch ORDER BY imported_at DESC, batch_id LIMIT @limit
-            """, ("@limit", limit));
+            FROM import_batch {condition}
+            """, parameters);
         using var reader = command.ExecuteReader();
         var batches = new List<ImportBatch>();
         while (reader.Read())

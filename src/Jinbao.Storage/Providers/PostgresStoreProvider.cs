@@ -129,13 +129,8 @@ internal sealed class PostgresStoreProvider : StoreProvider
         _ => NpgsqlDbType.Text,
     };
 
-    private static void Execute(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private static void Execute(DbConnection connection, DbTransaction transaction, string sql) =>
+        Sql.ExecuteUnbounded(connection, transaction, sql);
 
     private sealed class PostgresStageWriter : IStageWriter
     {
@@ -146,6 +141,9 @@ internal sealed class PostgresStoreProvider : StoreProvider
         {
             _types = columns.Select(c => DbType(c.Type)).ToArray();
             _importer = connection.BeginBinaryImport($"COPY {table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)");
+
+            // The connection's command timeout (30 s by default) would otherwise end a large batch.
+            _importer.Timeout = Timeout.InfiniteTimeSpan;
         }
 
         public void Write(object?[] row)

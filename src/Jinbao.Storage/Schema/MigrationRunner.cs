@@ -42,7 +42,8 @@ internal static class MigrationRunner
             {
                 foreach (string statement in provider.Statements(migration))
                 {
-                    Execute(connection, transaction, statement);
+                    // A migration that rewrites a large table (a collation change) runs for minutes.
+                    Sql.ExecuteUnbounded(connection, transaction, statement);
                 }
 
                 using var record = connection.CreateCommand();
