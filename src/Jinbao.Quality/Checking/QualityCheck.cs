@@ -62,7 +62,8 @@ public static class QualityCheck
                 _ => 65_536,
             };
             var merger = new ResultMerger(spill, rules, dataset, columns, expected, standards.Divisions);
-            RunPipeline(reader, fileName, columns, rules, standards, today, merger, options.Workers, progress, cancellationToken);
+            var observer = options.Observer?.Invoke(dataset, columns, reader.Header.Count);
+            RunPipeline(reader, fileName, columns, rules, standards, today, merger, observer, options.Workers, progress, cancellationToken);
             spill.Complete();
             merger.ReleaseKeys();
 
@@ -106,6 +107,7 @@ public static class QualityCheck
         StandardsCatalog standards,
         DateOnly today,
         ResultMerger merger,
+        IBlockObserver? observer,
         int workers,
         IProgress<CheckProgress>? progress,
         CancellationToken cancellationToken)
@@ -135,7 +137,7 @@ public static class QualityCheck
             CsvExtractReader c => c.Delimiter,
             _ => ',',
         });
-        var ordered = new OrderedMerge(merger, free, reader, progress);
+        var ordered = new OrderedMerge(merger, observer, free, reader, progress);
         CsvChunkParser? parser = null;
         Action read;
         if (chunks is not null)

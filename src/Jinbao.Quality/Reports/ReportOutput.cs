@@ -20,8 +20,22 @@ public static class ReportOutput
     {
         ArgumentNullException.ThrowIfNull(result);
 
+        WriteAtomically(directory, FileNames, temporary => WriteAll(temporary, result, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes files into a folder under temporary names, then replaces the earlier files together;
+    /// if a replacement fails the earlier files are put back.
+    /// </summary>
+    /// <param name="directory">The folder, created when missing.</param>
+    /// <param name="names">The file names.</param>
+    /// <param name="write">Writes every file, given the temporary paths in the order of <paramref name="names"/>.</param>
+    /// <param name="cancellationToken">Checked before the files are replaced.</param>
+    /// <exception cref="IOException">The folder cannot be created or written; the message is Chinese and nothing in the folder has changed.</exception>
+    internal static void WriteAtomically(string directory, IReadOnlyList<string> names, Action<string[]> write, CancellationToken cancellationToken)
+    {
         string suffix = $".tmp-{Environment.ProcessId}";
-        var targets = FileNames.Select(name => Path.Combine(directory, name)).ToArray();
+        var targets = names.Select(name => Path.Combine(directory, name)).ToArray();
         var temporary = targets.Select(path => path + suffix).ToArray();
         if (targets.FirstOrDefault(Directory.Exists) is { } folder)
         {
@@ -31,7 +45,7 @@ public static class ReportOutput
         try
         {
             Directory.CreateDirectory(directory);
-            WriteAll(temporary, result, cancellationToken);
+            write(temporary);
             cancellationToken.ThrowIfCancellationRequested();
             Replace(targets, temporary, suffix);
         }
@@ -51,8 +65,8 @@ public static class ReportOutput
     private static void WriteAll(string[] temporary, CheckResult result, CancellationToken cancellationToken)
     {
         // The files are independent, and the large ones each keep a processor busy.
-        var writers = new Action[]
-        {
+        InvokeAll(
+        [
             () =>
             {
                 using var json = new FileStream(temporary[0], FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
@@ -73,15 +87,18 @@ public static class ReportOutput
                 using var csv = new StreamWriter(temporary[3], append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
                 FindingsCsvWriter.Write(csv, result.Findings.ReadAll(cancellationToken));
             },
-        };
+        ]);
+    }
 
+    /// <summary>Runs writers in parallel and rethrows the first failure as it was thrown; a cancellation only when nothing else failed.</summary>
+    internal static void InvokeAll(Action[] writers)
+    {
         try
         {
             Parallel.Invoke(writers);
         }
         catch (AggregateException ex)
         {
-            // Report the first failure as it was thrown; a cancellation only when nothing else failed.
             var first = ex.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) ?? ex.InnerExceptions[0];
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }

@@ -1,0 +1,94 @@
+using Jinbao.Quality.Checking;
+using Jinbao.Standards.CodeSets;
+
+namespace Jinbao.Quality.CrossFile;
+
+/// <summary>
+/// Reads the linking keys of every checked record of one file into the bundle's key sets. Runs on
+/// the merging thread of the file's check, so records arrive in file order.
+/// </summary>
+internal sealed class ReferenceCollector : IBlockObserver
+{
+    private readonly RecordSpool<ReferenceRecord> _target;
+    private readonly ReferenceKeys _keys;
+    private readonly ushort _file;
+    private readonly int _headerColumns;
+    private readonly int _person;
+    private readonly int _employer;
+    private readonly int _code;
+    private readonly int _start;
+    private readonly int _end;
+    private readonly bool _startIsPeriod;
+    private readonly CodeSet? _codeSet;
+    private readonly string[] _codes = [];
+
+    public ReferenceCollector(RecordSpool<ReferenceRecord> target, ReferenceKeys keys, int file, IReadOnlyList<ColumnBinding> columns, int headerColumns)
+    {
+        _target = target;
+        _keys = keys;
+        _file = checked((ushort)file);
+        _headerColumns = headerColumns;
+        int Find(string id) => columns.ToList().FindIndex(c => c.Element.Id == id);
+        _person = Find("CitizenIdNumber");
+        _employer = Find("UnifiedSocialCreditCode");
+        _code = Find("InsuranceType") is int insurance and >= 0 ? insurance : Find("BenefitType");
+        int period = Find("ContributionPeriod") is int contribution and >= 0 ? contribution : Find("PaymentPeriod");
+        _startIsPeriod = period >= 0;
+        _start = _startIsPeriod ? period : Find("EnrolmentDate");
+        _end = Find("TerminationDate");
+        if (_code >= 0 && columns[_code].CodeSet is { } set)
+        {
+            _codeSet = set;
+            _codes = CodeOrder(set);
+        }
+    }
+
+    /// <summary>Returns the codes of a set in the order <see cref="ReferenceRecord.Code"/> numbers them.</summary>
+    public static string[] CodeOrder(CodeSet set) => [.. set.Codes.Keys.Order(StringComparer.Ordinal)];
+
+    public void Observe(RecordBlock block)
+    {
+        for (int r = 0; r < block.Count; r++)
+        {
+            int fields = block.FieldCounts[r];
+            if (fields != 0 && fields != _headerColumns)
+            {
+                // The values stand under the wrong headers; record.field-count reports the row.
+                continue;
+            }
+
+            var record = new ReferenceRecord { Row = checked((int)block.Rows[r]), File = _file, End = int.MaxValue };
+            if (_person >= 0)
+            {
+                record.Person = _keys.Person(block.Field(r, _person));
+            }
+
+            if (_employer >= 0)
+            {
+                var employer = _keys.Employer(block.Field(r, _employer));
+                record.EmployerHigh = (ulong)(employer >> 64);
+                record.EmployerLow = (ulong)employer;
+            }
+
+            if (_codeSet is not null)
+            {
+                record.Code = _keys.Code(block.Field(r, _code), _codeSet, _codes);
+            }
+
+            if (_start >= 0)
+            {
+                record.Start = _startIsPeriod ? ReferenceKeys.PeriodMonth(block.Field(r, _start)) : ReferenceKeys.DateMonth(block.Field(r, _start));
+            }
+
+            if (_end >= 0 && ReferenceKeys.DateMonth(block.Field(r, _end)) is int end and >= 0)
+            {
+                record.End = end;
+            }
+
+            if (record.Person != 0 || record.HasEmployer)
+            {
+                _target.Add(record);
+            }
+        }
+    }
+}
