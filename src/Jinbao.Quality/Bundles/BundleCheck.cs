@@ -38,9 +38,9 @@ public static class BundleCheck
         Run(inputs, outputDirectory, template, new BundleOptions { MaxZipBytes = maxZipBytes }, cancellationToken);
 
     /// <summary>
-    /// Checks every file of the inputs, base files (person, employer) first, then enrolments, then
-    /// contributions and benefit payments; runs the cross-file check and, when registries are given,
-    /// registry verification; and writes the per-file reports, the combined reports (report.json,
+    /// Checks every file of the inputs: base files (person, employer) first, then enrolments, then
+    /// contributions and benefit payments. Then runs the cross-file check and, when registries are
+    /// given, registry verification. Writes the per-file reports, the combined reports (report.json,
     /// findings.xlsx, findings.csv) and bundle.json.
     /// </summary>
     /// <param name="inputs">The files, folders and archives.</param>
@@ -124,7 +124,7 @@ public static class BundleCheck
     }
 
     // Base files first, then enrolments, then the files that refer to enrolments; input order within
-    // each group. A file whose dataset cannot be told goes last, where its check reports why.
+    // each group. A file whose dataset is not recognised goes last, where its check reports why.
     private static IEnumerable<(string Path, string Display, string? Dataset)> InCheckOrder(List<(string Path, string Display, string? Dataset)> files, CheckOptions template)
     {
         int Rank(string? dataset) => dataset switch

@@ -7,9 +7,9 @@ using Jinbao.Standards;
 namespace Jinbao.Quality.Bundles;
 
 /// <summary>
-/// Writes the combined findings.xlsx of a bundle: 概况 (every file's counts and score, the bundle's
-/// totals, the cross-file and registry findings per rule, and the notes), then one sheet per dataset
-/// with the findings of its files, file by file in row order.
+/// Writes the combined findings.xlsx of a bundle. The 概况 sheet lists every file's counts and score,
+/// the bundle's totals, the cross-file and registry findings per rule, and the notes. One sheet per
+/// dataset follows, with the findings of its files, file by file in row order.
 /// </summary>
 internal static class BundleFindingsXlsx
 {

@@ -33,8 +33,8 @@ internal sealed class RecordSpool<T> : IDisposable
     /// <summary>The number of records added.</summary>
     public long Count => _spilledRecords + _count;
 
-    /// <summary>Whether the records went to a temporary file because the budget ran out.</summary>
-    public bool Spilled => _spill is not null;
+    /// <summary>Whether the records went to a temporary file because the budget ran out; stays true after <see cref="Dispose"/>.</summary>
+    public bool Spilled { get; private set; }
 
     public void Add(in T record)
     {
@@ -114,6 +114,7 @@ internal sealed class RecordSpool<T> : IDisposable
         if (_spill is null)
         {
             _spill = CreateTemporary();
+            Spilled = true;
         }
 
         FlushBuffer();

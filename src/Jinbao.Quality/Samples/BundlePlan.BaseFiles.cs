@@ -111,10 +111,10 @@ internal sealed partial class BundlePlan
             string representative = field.Span.ToString();
             string divisionCell = division.ToString("D6", CultureInfo.InvariantCulture);
 
-            // Every 37th employer gets one record-rule fault: no legal representative, or an unknown division.
-            if (row % 37 == 0)
+            // Every 13th employer gets one record-rule fault: no legal representative, or an unknown division.
+            if (row % 13 == 0)
             {
-                if (row / 37 % 2 == 0)
+                if (row / 13 % 2 == 0)
                 {
                     representative = "";
                     answers.Add(new(BundleSampleGenerator.EmployerFile, row, "LegalRepresentative", "required"));
@@ -133,10 +133,10 @@ internal sealed partial class BundlePlan
     }
 
     /// <summary>
-    /// Writes both registry extracts. They hold the true values of every person and employer, less
-    /// a few left out; a few names, sexes and birth dates differ, some names differ only in spaces or
-    /// full-width forms (which must not be reported), and some persons died and employers closed while
-    /// the business extracts still show payments and contributions.
+    /// Writes both registry extracts with the true values of every person and employer, less a few
+    /// left out. A few names, sexes and birth dates differ. Some names differ only in spaces or
+    /// full-width forms, which must not be reported. Some persons died and some employers closed
+    /// while the business extracts still show payments and contributions.
     /// </summary>
     public void WriteRegistries(string populationPath, string legalEntityPath)
     {

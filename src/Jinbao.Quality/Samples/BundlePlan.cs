@@ -112,9 +112,9 @@ internal sealed partial class BundlePlan
         File.AppendAllText(path, builder.ToString(), new UTF8Encoding(false));
     }
 
-    // A credit code whose check character is the GB 32100 result. A contribution may carry a code
-    // accepted only with a legacy check character (a planted warning); the derived files leave such
-    // codes out, so that they do not carry the warning too.
+    // Whether the credit code's check character is the GB 32100 result. A contribution may carry a
+    // code accepted only with a legacy check character, which is a planted warning. The derived files
+    // leave such codes out, so that they do not repeat the warning.
     private static bool IsStrictCode(UInt128 employer)
     {
         if (employer == 0)

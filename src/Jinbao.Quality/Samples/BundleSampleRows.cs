@@ -61,6 +61,16 @@ internal static class BusinessRows
             row++;
             string? Cell(int column) => column >= 0 && column < reader.RowFieldCount ? reader.GetString(column) : null;
             bool wrong = reader.RowFieldCount != header.Count;
+            int start = -1;
+            if (!wrong && period >= 0)
+            {
+                start = ReferenceKeys.PeriodMonth(Cell(period));
+            }
+            else if (!wrong && enrolmentDate >= 0)
+            {
+                start = ReferenceKeys.DateMonth(Cell(enrolmentDate));
+            }
+
             rows.Add(new BusinessRow
             {
                 Row = row,
@@ -68,7 +78,7 @@ internal static class BusinessRows
                 Person = wrong || person < 0 ? 0 : keys.Person(Cell(person)),
                 Employer = wrong || employer < 0 ? 0 : keys.Employer(Cell(employer)),
                 Code = wrong || code < 0 ? (ushort)0 : keys.Code(Cell(code), codeSet, codes),
-                Start = wrong ? -1 : period >= 0 ? ReferenceKeys.PeriodMonth(Cell(period)) : enrolmentDate >= 0 ? ReferenceKeys.DateMonth(Cell(enrolmentDate)) : -1,
+                Start = start,
                 StartDay = !wrong && enrolmentDate >= 0 && Checking.RecordChecker.TryParseDate(Cell(enrolmentDate).AsSpan().Trim(), out var day) ? day.DayNumber : -1,
                 End = !wrong && termination >= 0 && ReferenceKeys.DateMonth(Cell(termination)) is int end and >= 0 ? end : int.MaxValue,
                 RawPerson = Cell(person),
