@@ -154,7 +154,7 @@ public static class QualityCheck
         else
         {
             var checker = new RecordChecker(columns, rules, standards, today, shape);
-            read = () => ReadBlocks((IExtractReader)reader, ordinals, free, toCheck, checker, ordered, token);
+            read = () => ReadBlocks((IExtractReader)reader, ordinals, free, toCheck, checker, observer, ordered, token);
         }
 
         var tasks = new List<Task>
@@ -175,6 +175,7 @@ public static class QualityCheck
                         }
 
                         checker.Check(block);
+                        observer?.Prepare(block);
                         ordered.Add(block, token);
                     }
                 },
@@ -211,7 +212,7 @@ public static class QualityCheck
     // are behind, it checks the block it has just filled itself.
     private const int QueueDepthForReaderToCheck = 2;
 
-    private static void ReadBlocks(IExtractReader reader, int[] ordinals, BlockingCollection<RecordBlock> free, BlockingCollection<RecordBlock> toCheck, RecordChecker checker, OrderedMerge ordered, CancellationToken token)
+    private static void ReadBlocks(IExtractReader reader, int[] ordinals, BlockingCollection<RecordBlock> free, BlockingCollection<RecordBlock> toCheck, RecordChecker checker, IBlockObserver? observer, OrderedMerge ordered, CancellationToken token)
     {
         try
         {
@@ -239,6 +240,7 @@ public static class QualityCheck
                     if (toCheck.Count >= QueueDepthForReaderToCheck)
                     {
                         checker.Check(block);
+                        observer?.Prepare(block);
                         ordered.Add(block, token);
                     }
                     else

@@ -73,6 +73,9 @@ internal sealed class RecordBlock
     /// <summary>The row number of the first raw line.</summary>
     public long RawFirstRow { get; private set; }
 
+    /// <summary>What an <see cref="IBlockObserver"/> prepared for this block; the observer owns and reuses it.</summary>
+    public object? ObserverState { get; set; }
+
     /// <summary>Empties the block for reuse.</summary>
     public void Reset()
     {

@@ -100,14 +100,19 @@ internal sealed class RecordSpool<T> : IDisposable
         _count = 0;
     }
 
+    // Doubles the buffer while the budget allows. The new buffer is reserved in full before the old
+    // one is released, because both exist while the records are copied.
     private void MakeRoom()
     {
         int size = Unsafe.SizeOf<T>();
-        long grow = (long)_buffer.Length * size;
-        if (_spill is null && _buffer.Length < Array.MaxLength / 2 && _budget.TryReserve(grow))
+        long oldBytes = (long)_buffer.Length * size;
+        long newBytes = 2 * oldBytes;
+        if (_spill is null && _buffer.Length < Array.MaxLength / 2 && _budget.TryReserve(newBytes))
         {
-            _reservedBytes += grow;
             Array.Resize(ref _buffer, _buffer.Length * 2);
+            long released = Math.Min(oldBytes, _reservedBytes);
+            _budget.Release(released);
+            _reservedBytes += newBytes - released;
             return;
         }
 

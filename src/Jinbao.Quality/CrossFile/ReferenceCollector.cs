@@ -4,8 +4,8 @@ using Jinbao.Standards.CodeSets;
 namespace Jinbao.Quality.CrossFile;
 
 /// <summary>
-/// Reads the linking keys of every checked record of one file into the bundle's key sets. Runs on
-/// the merging thread of the file's check, so records arrive in file order.
+/// Reads the linking keys of every checked record of one file into the bundle's key sets. The keys
+/// are parsed on the checking threads and added on the merging thread, so records arrive in file order.
 /// </summary>
 internal sealed class ReferenceCollector : IBlockObserver
 {
@@ -46,8 +46,15 @@ internal sealed class ReferenceCollector : IBlockObserver
     /// <summary>Returns the codes of a set in the order <see cref="ReferenceRecord.Code"/> numbers them.</summary>
     public static string[] CodeOrder(CodeSet set) => [.. set.Codes.Keys.Order(StringComparer.Ordinal)];
 
-    public void Observe(RecordBlock block)
+    public void Prepare(RecordBlock block)
     {
+        if (block.ObserverState is not PreparedKeys prepared)
+        {
+            prepared = new PreparedKeys(_keys.ForAnotherThread());
+            block.ObserverState = prepared;
+        }
+
+        prepared.Count = 0;
         for (int r = 0; r < block.Count; r++)
         {
             int fields = block.FieldCounts[r];
@@ -57,22 +64,23 @@ internal sealed class ReferenceCollector : IBlockObserver
                 continue;
             }
 
+            var keys = prepared.Keys;
             var record = new ReferenceRecord { Row = checked((int)block.Rows[r]), File = _file, End = int.MaxValue };
             if (_person >= 0)
             {
-                record.Person = _keys.Person(block.Field(r, _person));
+                record.Person = keys.Person(block.Field(r, _person));
             }
 
             if (_employer >= 0)
             {
-                var employer = _keys.Employer(block.Field(r, _employer));
+                var employer = keys.Employer(block.Field(r, _employer));
                 record.EmployerHigh = (ulong)(employer >> 64);
                 record.EmployerLow = (ulong)employer;
             }
 
             if (_codeSet is not null)
             {
-                record.Code = _keys.Code(block.Field(r, _code), _codeSet, _codes);
+                record.Code = keys.Code(block.Field(r, _code), _codeSet, _codes);
             }
 
             if (_start >= 0)
@@ -87,8 +95,39 @@ internal sealed class ReferenceCollector : IBlockObserver
 
             if (record.Person != 0 || record.HasEmployer)
             {
-                _target.Add(record);
+                prepared.Add(record);
             }
+        }
+    }
+
+    public void Observe(RecordBlock block)
+    {
+        var prepared = (PreparedKeys)block.ObserverState!;
+        for (int i = 0; i < prepared.Count; i++)
+        {
+            _target.Add(prepared.Records[i]);
+        }
+    }
+
+    /// <summary>The keys parsed from one block, and the parser of the thread that prepares the block.</summary>
+    private sealed class PreparedKeys(ReferenceKeys keys)
+    {
+        public ReferenceKeys Keys { get; } = keys;
+
+        public ReferenceRecord[] Records { get; private set; } = new ReferenceRecord[RecordBlock.RecordsPerBlock];
+
+        public int Count { get; set; }
+
+        public void Add(in ReferenceRecord record)
+        {
+            if (Count == Records.Length)
+            {
+                var larger = Records;
+                Array.Resize(ref larger, Records.Length * 2);
+                Records = larger;
+            }
+
+            Records[Count++] = record;
         }
     }
 }

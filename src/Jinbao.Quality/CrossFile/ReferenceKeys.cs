@@ -54,10 +54,20 @@ internal sealed class ReferenceKeys(DivisionCodeHistory divisions, DateOnly toda
             return 0;
         }
 
-        string? code = set.Contains(value) ? value.ToString() : set.ResolveAlias(value);
-        int index = code is null ? -1 : Array.IndexOf(codes, code);
-        return (ushort)(index + 1);
+        for (int i = 0; i < codes.Length; i++)
+        {
+            if (value.SequenceEqual(codes[i]))
+            {
+                return (ushort)(i + 1);
+            }
+        }
+
+        string? code = set.ResolveAlias(value);
+        return (ushort)(code is null ? 0 : Array.IndexOf(codes, code) + 1);
     }
+
+    /// <summary>Returns keys of the same settings for another thread; an instance is not thread-safe, because it repairs values in a buffer of its own.</summary>
+    public ReferenceKeys ForAnotherThread() => new(divisions, today);
 
     /// <summary>Returns the month number (year × 12 + month − 1) of a yyyyMM period, or -1.</summary>
     public static int PeriodMonth(ReadOnlySpan<char> raw) =>

@@ -177,9 +177,10 @@ internal sealed partial class BundlePlan
         // Deaths among the payees, in the month of one of their payments, so that later payments are reported.
         var dead = payees.Order().ToArray();
         _random.Shuffle(dead);
+        var paidMonths = _payments.Where(p => p.Person != 0 && p.Start >= 0).ToLookup(p => p.Person, p => p.Start);
         foreach (ulong person in dead.Take(_faultsPerKind))
         {
-            var months = _payments.Where(p => p.Person == person && p.Start >= 0).Select(p => p.Start).Order().ToArray();
+            var months = paidMonths[person].Order().ToArray();
             if (months.Length > 0)
             {
                 int month = months[months.Length / 2];
@@ -221,9 +222,15 @@ internal sealed partial class BundlePlan
         }
 
         _random.Shuffle(contributors);
+        var contributionMonths = _contributions.Where(c => c.Employer != 0 && c.Start >= 0).ToLookup(c => c.Employer, c => c.Start);
         foreach (var employer in contributors.Take(_faultsPerKind))
         {
-            var months = _contributions.Where(c => c.Employer == employer && c.Start >= 0).Select(c => c.Start).Order().ToArray();
+            var months = contributionMonths[employer].Order().ToArray();
+            if (months.Length == 0)
+            {
+                continue;
+            }
+
             int month = months[months.Length / 2];
             _employers[employer].ClosedDate = new DateOnly(month / 12, (month % 12) + 1, 10);
         }

@@ -21,7 +21,8 @@ internal sealed partial class BundlePlan
     private readonly List<BusinessRow> _enrolments;
     private readonly string[] _insuranceCodes;
 
-    // Faults planted per kind: enough to see each kind several times, few enough to keep most rows clean.
+    // Faults planted per kind: enough to see each kind several times, few enough to keep most rows
+    // clean. At most 200, because a left-out employer alone spoils every enrolment it has.
     private readonly int _faultsPerKind;
 
     // The persons and employers of the person and employer extracts, with what was written for them.
@@ -37,7 +38,7 @@ internal sealed partial class BundlePlan
         _payments = payments;
         _enrolments = enrolments;
         _insuranceCodes = ReferenceCollector.CodeOrder(StandardsCatalog.Default.CodeSets.Get("InsuranceType"));
-        _faultsPerKind = Math.Max(2, contributions.Count / 1000);
+        _faultsPerKind = Math.Clamp(contributions.Count / 1000, 2, 200);
     }
 
     /// <summary>Appends to the generated enrolment extract the enrolments that cover the contributions and payments, less the planted omissions and shortenings.</summary>
