@@ -133,11 +133,11 @@ public sealed class CrossFileTests : IDisposable
             spool.Add(record);
         }
 
-        var sorted = spool.Sorted(ReferenceComparers.ByPerson, CancellationToken.None).ToList();
+        var sorted = spool.Sorted(default(ByPerson), CancellationToken.None).ToList();
 
         Assert.True(spool.Spilled);
         var expected = records.ToArray();
-        Array.Sort(expected, ReferenceComparers.ByPerson);
+        Array.Sort(expected, default(ByPerson));
         Assert.Equal(expected.Select(r => (r.Person, r.File, r.Row)), sorted.Select(r => (r.Person, r.File, r.Row)));
     }
 

@@ -47,11 +47,12 @@ internal sealed class RecordSpool<T> : IDisposable
     }
 
     /// <summary>Returns the records in the order of <paramref name="comparer"/>; records that compare equal keep no particular order.</summary>
-    public IEnumerable<T> Sorted(IComparer<T> comparer, CancellationToken cancellationToken)
+    public IEnumerable<T> Sorted<TComparer>(TComparer comparer, CancellationToken cancellationToken)
+        where TComparer : struct, IComparer<T>
     {
         if (_spill is null)
         {
-            Array.Sort(_buffer, 0, _count, comparer);
+            _buffer.AsSpan(0, _count).Sort(comparer);
             return _buffer.Take(_count);
         }
 
@@ -133,7 +134,8 @@ internal sealed class RecordSpool<T> : IDisposable
     }
 
     // Cuts the spill file into runs of the buffer's size, sorts each into a run file, and merges the runs.
-    private IEnumerable<T> MergeRuns(IComparer<T> comparer, CancellationToken cancellationToken)
+    private IEnumerable<T> MergeRuns<TComparer>(TComparer comparer, CancellationToken cancellationToken)
+        where TComparer : struct, IComparer<T>
     {
         FlushBuffer();
         _spill!.Flush();
@@ -148,7 +150,7 @@ internal sealed class RecordSpool<T> : IDisposable
                     cancellationToken.ThrowIfCancellationRequested();
                     int take = (int)Math.Min(remaining, _buffer.Length);
                     input.ReadExactly(MemoryMarshal.AsBytes(_buffer.AsSpan(0, take)));
-                    Array.Sort(_buffer, 0, take, comparer);
+                    _buffer.AsSpan(0, take).Sort(comparer);
                     using var run = CreateTemporary();
                     run.Write(MemoryMarshal.AsBytes(_buffer.AsSpan(0, take)));
                     runs.Add((run.Name, take));

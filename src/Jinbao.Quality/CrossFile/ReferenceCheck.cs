@@ -78,17 +78,17 @@ internal sealed class ReferenceCheck : IDisposable
             var enrolments = _sets[EnrolmentDataset];
             if (Usable(EnrolmentDataset) && Usable(PersonDataset))
             {
-                FindMissing(enrolments, _sets[PersonDataset], ReferenceComparers.ByPerson, r => r.Person != 0, SamePerson, Rules.RuleId.ReferencePersonMissing, findings, cancellationToken);
+                FindMissing(enrolments, _sets[PersonDataset], default(ByPerson), r => r.Person != 0, SamePerson, Rules.RuleId.ReferencePersonMissing, findings, cancellationToken);
             }
 
             if (Usable(EnrolmentDataset) && Usable(EmployerDataset))
             {
-                FindMissing(enrolments, _sets[EmployerDataset], ReferenceComparers.ByEmployer, r => r.HasEmployer, SameEmployer, Rules.RuleId.ReferenceEmployerMissing, findings, cancellationToken);
+                FindMissing(enrolments, _sets[EmployerDataset], default(ByEmployer), r => r.HasEmployer, SameEmployer, Rules.RuleId.ReferenceEmployerMissing, findings, cancellationToken);
             }
 
             if (Usable(EnrolmentDataset) && Usable(PaymentDataset))
             {
-                FindMissing(_sets[PaymentDataset], enrolments, ReferenceComparers.ByPerson, r => r.Person != 0, SamePerson, Rules.RuleId.ReferenceNotEnrolled, findings, cancellationToken);
+                FindMissing(_sets[PaymentDataset], enrolments, default(ByPerson), r => r.Person != 0, SamePerson, Rules.RuleId.ReferenceNotEnrolled, findings, cancellationToken);
             }
 
             if (Usable(EnrolmentDataset) && Usable(ContributionDataset))
@@ -102,7 +102,7 @@ internal sealed class ReferenceCheck : IDisposable
                 set.Dispose();
             }
 
-            foreach (var finding in findings.Sorted(ReferenceComparers.FindingsByPlace, cancellationToken))
+            foreach (var finding in findings.Sorted(default(FindingsByPlace), cancellationToken))
             {
                 if (_failed.Contains(finding.Record.File))
                 {
@@ -158,15 +158,16 @@ internal sealed class ReferenceCheck : IDisposable
     }
 
     // A merge join: both sides sorted by the key, each probe whose key no target has is a finding.
-    private static void FindMissing(
+    private static void FindMissing<TOrder>(
         RecordSpool<ReferenceRecord> probes,
         RecordSpool<ReferenceRecord> targets,
-        IComparer<ReferenceRecord> order,
+        TOrder order,
         Func<ReferenceRecord, bool> hasKey,
         Func<ReferenceRecord, ReferenceRecord, int> compareKeys,
         Rules.RuleId rule,
         RecordSpool<ReferenceFinding> findings,
         CancellationToken cancellationToken)
+        where TOrder : struct, IComparer<ReferenceRecord>
     {
         using var target = targets.Sorted(order, cancellationToken).Where(hasKey).GetEnumerator();
         bool hasTarget = target.MoveNext();
@@ -193,14 +194,14 @@ internal sealed class ReferenceCheck : IDisposable
     // the contributions of that key are compared with their months.
     private static void FindUncovered(RecordSpool<ReferenceRecord> contributions, RecordSpool<ReferenceRecord> enrolments, RecordSpool<ReferenceFinding> findings, CancellationToken cancellationToken)
     {
-        using var enrolment = enrolments.Sorted(ReferenceComparers.ByEnrolment, cancellationToken)
+        using var enrolment = enrolments.Sorted(default(ByEnrolment), cancellationToken)
             .Where(e => e.Person != 0 && e.HasEmployer && e.Code != 0)
             .GetEnumerator();
         bool hasEnrolment = enrolment.MoveNext();
         var group = new List<(int Start, int End)>();
         ReferenceRecord groupKey = default;
         bool hasGroup = false;
-        foreach (var contribution in contributions.Sorted(ReferenceComparers.ByEnrolment, cancellationToken))
+        foreach (var contribution in contributions.Sorted(default(ByEnrolment), cancellationToken))
         {
             if (contribution.Person == 0 || !contribution.HasEmployer || contribution.Code == 0 || contribution.Start < 0)
             {
