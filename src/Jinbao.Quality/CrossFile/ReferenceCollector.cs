@@ -13,8 +13,6 @@ internal sealed class ReferenceCollector : IBlockObserver
     private readonly ReferenceKeys _keys;
     private readonly ushort _file;
     private readonly int _headerColumns;
-    private readonly int _person;
-    private readonly int _employer;
     private readonly int _code;
     private readonly int _start;
     private readonly int _end;
@@ -29,8 +27,6 @@ internal sealed class ReferenceCollector : IBlockObserver
         _file = checked((ushort)file);
         _headerColumns = headerColumns;
         int Find(string id) => columns.ToList().FindIndex(c => c.Element.Id == id);
-        _person = Find("CitizenIdNumber");
-        _employer = Find("UnifiedSocialCreditCode");
         _code = Find("InsuranceType") is int insurance and >= 0 ? insurance : Find("BenefitType");
         int period = Find("ContributionPeriod") is int contribution and >= 0 ? contribution : Find("PaymentPeriod");
         _startIsPeriod = period >= 0;
@@ -66,17 +62,11 @@ internal sealed class ReferenceCollector : IBlockObserver
 
             var keys = prepared.Keys;
             var record = new ReferenceRecord { Row = checked((int)block.Rows[r]), File = _file, End = int.MaxValue };
-            if (_person >= 0)
-            {
-                record.Person = keys.Person(block.Field(r, _person));
-            }
-
-            if (_employer >= 0)
-            {
-                var employer = keys.Employer(block.Field(r, _employer));
-                record.EmployerHigh = (ulong)(employer >> 64);
-                record.EmployerLow = (ulong)employer;
-            }
+            // The record rules validated the identity number and credit code and kept their keys.
+            record.Person = block.PersonKeys[r];
+            var employer = block.CreditCodeKeys[r];
+            record.EmployerHigh = (ulong)(employer >> 64);
+            record.EmployerLow = (ulong)employer;
 
             if (_codeSet is not null)
             {

@@ -10,7 +10,9 @@ namespace Jinbao.Quality.CrossFile;
 /// Turns the cells that link records across files into compact keys, and keys back into text for
 /// messages. A value the record rules reject gives no key, so the record takes no part in the
 /// cross-file check and one fault is not reported twice. Spreadsheet damage is undone first, as the
-/// record rules undo it.
+/// record rules undo it. The check itself takes the identity-number and credit-code keys from the
+/// record rules; <see cref="Person"/> and <see cref="Employer"/> parse them again for the sample
+/// generator's predictions.
 /// </summary>
 internal sealed class ReferenceKeys(DivisionCodeHistory divisions, DateOnly today)
 {
