@@ -1,16 +1,26 @@
 #!/usr/bin/env bash
-# Runs every test of the solution. Installs what the tests need first when it is missing:
-# python3-stdnum (the independent oracle for identifier checks), through apt when run as root.
+# Runs every test of the solution. Installs what the tests need first when it is missing (through
+# apt when run as root): python3-stdnum, the independent oracle for identifier checks; openssl,
+# the SM2/SM3/SM4 interop peer; Debian's Chromium, which the browser tests drive (Playwright
+# downloads none); PostgreSQL, whose initdb and pg_ctl the storage tests use to start a
+# throwaway cluster on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! /usr/bin/python3 -c 'import stdnum.cn.ric' 2>/dev/null; then
+missing=()
+/usr/bin/python3 -c 'import stdnum.cn.ric' 2>/dev/null || missing+=(python3-stdnum)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+[ -x /usr/bin/chromium ] || missing+=(chromium fonts-noto-cjk)
+# Debian keeps initdb and pg_ctl in /usr/lib/postgresql/<version>/bin, where the tests look for them.
+command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+
+if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -eq 0 ]; then
         export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq
-        apt-get install -y -qq python3-stdnum >/dev/null
+        apt-get install -y -qq "${missing[@]}" >/dev/null
     else
-        echo "python3-stdnum is missing: run 'sudo apt-get install python3-stdnum' first." >&2
+        echo "Missing packages: run 'sudo apt-get install ${missing[*]}' first." >&2
         exit 2
     fi
 fi

@@ -29,6 +29,14 @@ internal static class Program
         root.Subcommands.Add(SampleCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(CaCommand.Create());
+        root.Subcommands.Add(KeyCommands.CreateKeygen());
+        root.Subcommands.Add(KeyCommands.CreateCsr());
+        root.Subcommands.Add(FileProtectionCommands.CreateSign());
+        root.Subcommands.Add(FileProtectionCommands.CreateEncrypt());
+        root.Subcommands.Add(FileProtectionCommands.CreateDecrypt());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(DuplicatesCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -92,14 +92,21 @@ internal static class CheckCommand
     {
         using var result = RunWithProgress(options, quiet, cancellation);
         cancellation.ThrowIfCancellationRequested();
+        IReadOnlyList<string> warnings;
         try
         {
-            ReportOutput.Write(outputDirectory, result, cancellation);
+            warnings = ReportOutput.Write(outputDirectory, result, cancellation);
         }
         catch (IOException ex)
         {
             // ReportOutput's message is already Chinese and names the folder and the reason.
             throw new OutputException(ex.Message, ex);
+        }
+
+        // Warnings go to standard error even with --quiet, because they report a file of the folder that was copied aside.
+        foreach (string warning in warnings)
+        {
+            Console.Error.WriteLine(warning);
         }
 
         var report = result.Report;

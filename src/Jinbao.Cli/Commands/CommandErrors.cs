@@ -3,6 +3,8 @@ using Jinbao.Cli.Resources;
 using Jinbao.Quality;
 using Jinbao.Quality.Reading;
 using Jinbao.Quality.Rules;
+using Jinbao.Storage;
+using Jinbao.Storage.Import;
 
 namespace Jinbao.Cli.Commands;
 
@@ -49,7 +51,7 @@ internal static class CommandErrors
         {
             return body();
         }
-        catch (Exception ex) when (ex is ExtractReadException or RuleFileException or UsageException or OutputException)
+        catch (Exception ex) when (ex is ExtractReadException or RuleFileException or UsageException or OutputException or Jinbao.Trust.Pki.TrustException or StorageException or ImportException)
         {
             WriteError(Format(CliText.ErrorPrefix, ex.Message));
             return ExitCodes.InputError;

@@ -21,9 +21,15 @@ internal static class VerifyCommand
         NonEmptyValue.Require(output, CliText.ReportOutputEmpty);
 
         var command = new Command("verify", CliText.VerifyDescription) { file, population, legalEntities, output };
-        command.SetAction(parsed => CommandErrors.Run(
-            cancellation => Execute(parsed.GetValue(file)!, parsed.GetValue(population), parsed.GetValue(legalEntities), parsed.GetValue(output)!, cancellation),
-            CliText.VerifyCancelled));
+
+        // With --signature or --trust the command verifies a signed file; otherwise it verifies against a registry.
+        var signature = new SignatureVerification();
+        signature.AddTo(command);
+        command.SetAction(parsed => signature.IsRequested(parsed)
+            ? CommandErrors.Run(() => signature.Execute(parsed, parsed.GetValue(file)!))
+            : CommandErrors.Run(
+                cancellation => Execute(parsed.GetValue(file)!, parsed.GetValue(population), parsed.GetValue(legalEntities), parsed.GetValue(output)!, cancellation),
+                CliText.VerifyCancelled));
         return command;
     }
 

@@ -95,7 +95,7 @@ public static class BundleCheck
 
             foreach (var entry in entries.Where(e => e.Result is not null))
             {
-                ReportOutput.Write(System.IO.Path.Combine(outputDirectory, entry.Folder!), entry.Result!, cancellationToken);
+                entry.Notes.AddRange(ReportOutput.Write(System.IO.Path.Combine(outputDirectory, entry.Folder!), entry.Result!, cancellationToken));
             }
 
             var notes = messages.Notes().Concat(entries.SelectMany(e => e.Notes)).ToList();

@@ -20,7 +20,7 @@ public sealed class FindingSpill : IDisposable
         _path = Path.Combine(Path.GetTempPath(), $"jinbao-findings-{Guid.NewGuid():N}.bin");
         _fields = columns.Select(c => c.Element.Id).ToArray();
         _columns = columns.Select(c => c.Header).ToArray();
-        _rules = Enumerable.Range(0, RuleIds.Count).Select(i => rules.Get((RuleId)i)).ToArray();
+        _rules = Enumerable.Range(0, RuleIds.Capacity).Select(i => rules.Get((RuleId)i)).ToArray();
         _writer = new BinaryWriter(new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
     }
 
@@ -95,6 +95,6 @@ public sealed class FindingSpill : IDisposable
     {
         var setting = _rules[(int)rule]!;
         bool wholeRecord = column < 0 || column >= _fields.Length;
-        return new Finding(row, wholeRecord ? "" : _fields[column], wholeRecord ? "" : _columns[column], RuleIds.Name(rule), setting.Severity, setting.Dimension, value, message);
+        return new Finding(row, wholeRecord ? "" : _fields[column], wholeRecord ? "" : _columns[column], RuleIds.Name(rule, setting), setting.Severity, setting.Dimension, value, message);
     }
 }

@@ -288,7 +288,7 @@ public static class QualityCheck
     }
 
     // A row whose cells are all empty is what spreadsheets write for a blank line; it is not a record.
-    private static bool IsBlankRecord(IExtractReader reader)
+    internal static bool IsBlankRecord(IExtractReader reader)
     {
         for (int i = 0; i < reader.FieldCount; i++)
         {

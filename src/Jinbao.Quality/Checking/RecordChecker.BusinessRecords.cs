@@ -128,7 +128,7 @@ internal sealed partial class RecordChecker
 
         decimal contributionBase = baseFen / 100m;
         int province = ContributionProvince(business);
-        var parameters = _standards.ContributionParameters;
+        var parameters = _contributionParameters;
 
         // NOTE: the limits are looked up by the calendar year of the period, but many provinces
         // set their limits for a contribution year from July to June.

@@ -24,6 +24,7 @@ internal sealed partial class RecordChecker
     private readonly int _sexElementColumn;
     private readonly int _birthDateElementColumn;
     private readonly char[] _scratch = new char[256];
+    private readonly Standards.Parameters.ContributionParameters _contributionParameters;
 
     // Null for the person and employer datasets, so their records skip the business rules.
     private readonly BusinessColumns? _business;
@@ -56,8 +57,8 @@ internal sealed partial class RecordChecker
         _standards = standards;
         _today = today;
         _todayNumber = (today.Year * 10000) + (today.Month * 100) + today.Day;
-        _enabled = new bool[RuleIds.Count];
-        _flagBits = new ushort[RuleIds.Count];
+        _enabled = new bool[RuleIds.Capacity];
+        _flagBits = new ushort[RuleIds.Capacity];
         foreach (var id in rules.EnabledRules)
         {
             var setting = rules.Get(id)!;
@@ -75,6 +76,9 @@ internal sealed partial class RecordChecker
         {
             _businessLineCodes = BusinessLineCodes(_columns[lineColumn].CodeSet!);
         }
+
+        BindCustomRules(rules);
+        _contributionParameters = rules.ContributionParameters ?? standards.ContributionParameters;
     }
 
     /// <summary>Returns a code set's codes in the order business-line positions refer to.</summary>
@@ -131,6 +135,7 @@ internal sealed partial class RecordChecker
         }
 
         CheckCrossFields();
+        CheckCustomRules();
         if (_business is not null)
         {
             CheckBusinessRecord(_business);

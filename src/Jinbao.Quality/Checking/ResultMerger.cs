@@ -27,7 +27,7 @@ internal sealed class ResultMerger
     private readonly ushort _duplicateBits;
     private KeyIndex<ulong>? _narrowKeys;
     private KeyIndex<UInt128>? _wideKeys;
-    private readonly long[] _ruleCounts = new long[RuleIds.Count];
+    private readonly long[] _ruleCounts = new long[RuleIds.Capacity];
     private readonly DivisionTally _divisions;
 
     // Per business-line code (the insurance or benefit type, in RecordChecker.BusinessLineCodes
@@ -185,7 +185,7 @@ internal sealed class ResultMerger
 
         var rules = enabled
             .Select(id => (Id: id, Setting: _rules.Get(id)!))
-            .Select(r => new RuleCount(RuleIds.Name(r.Id), r.Setting.Dimension, r.Setting.Severity, RuleDescriptions.Describe(r.Id), _ruleCounts[(int)r.Id]))
+            .Select(r => new RuleCount(_rules.NameOf(r.Id), r.Setting.Dimension, r.Setting.Severity, _rules.Describe(r.Id), _ruleCounts[(int)r.Id]))
             .ToList();
         return (dimensions, Math.Round(weightSum > 0 ? score : 100, 2), rules);
     }

@@ -53,6 +53,7 @@ internal static class ReportHtmlStyle
         .chart .bar { fill: var(--accent); }
         .chart .unassessed { fill: none; stroke: #9aa5b1; stroke-dasharray: 4 3; }
         .chart .muted { fill: var(--muted); }
+        .echart { width: 100%; min-height: 140px; margin: 4px 0 16px; }
         table { width: 100%; border-collapse: collapse; font-size: 13px; }
         caption { caption-side: bottom; text-align: left; color: var(--muted); font-size: 12px; padding-top: 6px; }
         th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
@@ -81,8 +82,14 @@ internal static class ReportHtmlStyle
           .report { max-width: none; margin: 0; padding: 0; box-shadow: none; }
           h2 { break-after: avoid; }
           thead { display: table-header-group; }
-          tr, .figures div, .score-card, .chart { break-inside: avoid; }
+          tr, .figures div, .score-card, .chart, .echart { break-inside: avoid; }
           .score-card, thead th, .note { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          /* ECharts sizes its canvas in pixels. The drawing script redraws it before printing, and a
+             browser that prints without that event still scales it to the page width. */
+          .echart { height: auto !important; }
+          .echart > div:first-child { width: 100% !important; height: auto !important; }
+          .echart canvas { position: static !important; width: 100% !important; height: auto !important; }
+          .echart > div:not(:first-child) { display: none !important; }
         }
         """;
 }

@@ -6,8 +6,9 @@ namespace Jinbao.Quality.Reports;
 
 /// <summary>
 /// Writes report.html: the scorecard of one check as a single Chinese page that opens offline.
-/// It loads nothing (no scripts, fonts, style sheets or images from anywhere), prints on A4,
-/// and HTML-encodes every value it shows.
+/// It loads nothing (no scripts, fonts, style sheets or images from anywhere): the ECharts library
+/// that draws its charts is inlined. It prints on A4, every figure is also in a table that needs no
+/// JavaScript, and every value it shows is HTML-encoded.
 /// </summary>
 internal static class ReportHtmlWriter
 {
@@ -15,7 +16,8 @@ internal static class ReportHtmlWriter
     /// <param name="output">The writer; the caller chooses UTF-8, which the page declares.</param>
     /// <param name="report">The scorecard.</param>
     /// <param name="firstFindings">The first findings in report order, such as the first 1,000, with values already masked.</param>
-    public static void Write(TextWriter output, QualityReport report, IReadOnlyList<Finding> firstFindings)
+    /// <param name="history">The checks kept in the output folder, this one included, for the trend; <see langword="null"/> leaves the trend out.</param>
+    public static void Write(TextWriter output, QualityReport report, IReadOnlyList<Finding> firstFindings, RunHistory? history = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(report);
@@ -35,16 +37,29 @@ internal static class ReportHtmlWriter
         output.WriteLine("<body>");
         output.WriteLine("""<main class="report">""");
 
+        var charts = new ReportHtmlCharts();
         WriteMasthead(output, report);
+        output.WriteLine($"""<noscript><p class="note">{Encode(ReportText.Html_ChartsNote)}</p></noscript>""");
+        if (history?.SetAsideFile is { } setAside)
+        {
+            output.WriteLine($"""<p class="note">{Encode(MessageFormat.Format(ReportText.Html_HistorySetAside, setAside))}</p>""");
+        }
+
         WriteOverview(output, report);
-        WriteDimensions(output, report);
-        WriteRules(output, report);
-        WriteBusinessLines(output, report);
-        WriteDivisions(output, report);
+        if (history is not null)
+        {
+            ReportHtmlTrend.Write(output, charts, report.DatasetName, history.TrendOf(report.Dataset));
+        }
+
+        WriteDimensions(output, report, charts);
+        WriteRules(output, report, charts);
+        WriteBusinessLines(output, report, charts);
+        WriteDivisions(output, report, charts);
         WriteFindings(output, report, firstFindings);
 
         output.WriteLine($"<footer>{Encode(MessageFormat.Format(ReportText.Html_Footer, ReportFormat.CheckedAt(report.CheckedAt)))}</footer>");
         output.WriteLine("</main>");
+        charts.WriteScripts(output);
         output.WriteLine("</body>");
         output.WriteLine("</html>");
     }
@@ -90,10 +105,13 @@ internal static class ReportHtmlWriter
         }
     }
 
-    private static void WriteDimensions(TextWriter output, QualityReport report)
+    private static void WriteDimensions(TextWriter output, QualityReport report, ReportHtmlCharts charts)
     {
         output.WriteLine($"<h2>{Encode(ReportText.Html_DimensionChart)}</h2>");
+        charts.WriteDimensions(output, report.Dimensions);
+        output.WriteLine("<noscript>");
         ReportHtmlChart.Write(output, report.Dimensions);
+        output.WriteLine("</noscript>");
 
         output.WriteLine("<table>");
         output.WriteLine($"<caption>{Encode(ReportText.Html_ScoreNote)}</caption>");
@@ -125,7 +143,7 @@ internal static class ReportHtmlWriter
         output.WriteLine("</table>");
     }
 
-    private static void WriteRules(TextWriter output, QualityReport report)
+    private static void WriteRules(TextWriter output, QualityReport report, ReportHtmlCharts charts)
     {
         output.WriteLine($"<h2>{Encode(ReportText.Sheet_Rules)}</h2>");
         if (report.Rules.Count == 0)
@@ -133,6 +151,8 @@ internal static class ReportHtmlWriter
             output.WriteLine($"""<p class="plain">{Encode(ReportText.Html_NoRules)}</p>""");
             return;
         }
+
+        charts.WriteRules(output, report.Rules);
 
         output.WriteLine("<table>");
         WriteHead(
@@ -158,7 +178,7 @@ internal static class ReportHtmlWriter
         output.WriteLine("</table>");
     }
 
-    private static void WriteBusinessLines(TextWriter output, QualityReport report)
+    private static void WriteBusinessLines(TextWriter output, QualityReport report, ReportHtmlCharts charts)
     {
         if (report.BusinessLines.Count == 0)
         {
@@ -166,6 +186,7 @@ internal static class ReportHtmlWriter
         }
 
         output.WriteLine($"<h2>{Encode(ReportText.Html_BusinessLines)}</h2>");
+        charts.WriteBusinessLines(output, report.BusinessLines);
         output.WriteLine("<table>");
         WriteHead(
             output,
@@ -191,7 +212,7 @@ internal static class ReportHtmlWriter
     }
 
     // Provinces and cities only: a county list of a national file would run to thousands of rows.
-    private static void WriteDivisions(TextWriter output, QualityReport report)
+    private static void WriteDivisions(TextWriter output, QualityReport report, ReportHtmlCharts charts)
     {
         var shown = report.Divisions.Where(d => d.Level <= 2).ToList();
         if (shown.Count == 0)
@@ -201,10 +222,14 @@ internal static class ReportHtmlWriter
 
         output.WriteLine($"<h2>{Encode(ReportText.Html_Divisions)}</h2>");
         output.WriteLine($"""<p class="note">{Encode(MessageFormat.Format(ReportText.Html_DivisionsNote, ReportFormat.Count(report.RecordsWithoutDivision)))}</p>""");
+        charts.WriteDivisions(output, shown);
+
+        var ranks = DivisionRanks(shown);
         output.WriteLine("<table>");
         WriteHead(
             output,
             (ReportText.Label_Level, false),
+            (ReportText.Label_Rank, true),
             (ReportText.Label_DivisionCode, false),
             (ReportText.Label_DivisionName, false),
             (ReportText.Label_Records, true),
@@ -216,6 +241,7 @@ internal static class ReportHtmlWriter
         {
             output.Write("<tr>");
             output.Write($"<td>{Encode(ReportFormat.DivisionLevel(division.Level))}</td>");
+            output.Write($"""<td class="number">{ranks[division]}</td>""");
             output.Write($"""<td class="code">{division.Code:D6}</td>""");
             output.Write($"<td>{Encode(division.Name)}</td>");
             output.Write($"""<td class="number">{Encode(ReportFormat.Count(division.Records))}</td>""");
@@ -227,6 +253,23 @@ internal static class ReportHtmlWriter
 
         output.WriteLine("</tbody>");
         output.WriteLine("</table>");
+    }
+
+    // Rank 1 is the highest score of a level; equal scores share a rank, and the next rank skips (1, 2, 2, 4).
+    private static Dictionary<DivisionScore, int> DivisionRanks(IEnumerable<DivisionScore> divisions)
+    {
+        var ranks = new Dictionary<DivisionScore, int>(ReferenceEqualityComparer.Instance);
+        foreach (var level in divisions.GroupBy(d => d.Level))
+        {
+            var ordered = level.OrderByDescending(d => d.Score).ToList();
+            for (int i = 0; i < ordered.Count; i++)
+            {
+                bool tied = i > 0 && ordered[i].Score == ordered[i - 1].Score;
+                ranks[ordered[i]] = tied ? ranks[ordered[i - 1]] : i + 1;
+            }
+        }
+
+        return ranks;
     }
 
     private static void WriteFindings(TextWriter output, QualityReport report, IReadOnlyList<Finding> firstFindings)
@@ -270,7 +313,7 @@ internal static class ReportHtmlWriter
         output.WriteLine("</table>");
     }
 
-    private static void WriteHead(TextWriter output, params (string Label, bool Numeric)[] columns)
+    internal static void WriteHead(TextWriter output, params (string Label, bool Numeric)[] columns)
     {
         output.Write("<thead><tr>");
         foreach (var (label, numeric) in columns)
@@ -293,5 +336,5 @@ internal static class ReportHtmlWriter
     private static string SeverityClass(Severity severity) =>
         severity == Severity.Error ? "severity-error" : "severity-warning";
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    internal static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

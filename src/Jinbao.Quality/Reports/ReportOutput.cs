@@ -4,23 +4,44 @@ using Jinbao.Quality.Resources;
 namespace Jinbao.Quality.Reports;
 
 /// <summary>
-/// Writes the report files of a check into a folder: report.json, findings.xlsx, findings.csv
-/// and report.html. Each is written under a temporary name. Only when all of them are complete do they
-/// replace the files of an earlier run, and if a replacement fails the earlier files are put back.
+/// Writes the report files of a check into a folder: report.json, findings.xlsx, findings.csv,
+/// report.html and history.json, the earlier checks with this one appended. Each is written under a
+/// temporary name. Only when all of them are complete do they replace the files of an earlier run,
+/// and if a replacement fails the earlier files are put back.
 /// </summary>
 public static class ReportOutput
 {
     /// <summary>The file names written.</summary>
-    public static readonly IReadOnlyList<string> FileNames = ["report.json", "findings.xlsx", "report.html", "findings.csv"];
+    public static readonly IReadOnlyList<string> FileNames = ["report.json", "findings.xlsx", "report.html", "findings.csv", RunHistory.FileName];
 
     /// <summary>Writes the reports.</summary>
+    /// <returns>Chinese warnings for the user, such as an unreadable history.json that was copied aside; usually empty.</returns>
     /// <exception cref="IOException">The folder cannot be created or written; the message is Chinese and nothing in the folder has changed.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; nothing in the folder has changed.</exception>
-    public static void Write(string directory, CheckResult result, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<string> Write(string directory, CheckResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
 
-        WriteAtomically(directory, FileNames, temporary => WriteAll(temporary, result, cancellationToken), cancellationToken);
+        RunHistory? history = null;
+        try
+        {
+            WriteAtomically(
+                directory,
+                FileNames,
+                temporary =>
+                {
+                    history = RunHistory.Load(directory, result.Report.CheckedAt).Append(RunHistoryEntry.From(result.Report));
+                    WriteAll(temporary, result, history, cancellationToken);
+                },
+                cancellationToken);
+        }
+        catch
+        {
+            DeleteSetAside(directory, history);
+            throw;
+        }
+
+        return history!.SetAsideFile is { } setAside ? [MessageFormat.Format(ReportText.Html_HistorySetAside, setAside)] : [];
     }
 
     /// <summary>
@@ -62,7 +83,16 @@ public static class ReportOutput
         }
     }
 
-    private static void WriteAll(string[] temporary, CheckResult result, CancellationToken cancellationToken)
+    // The copy of an unreadable history.json goes too when the check writes nothing, because the original stays.
+    private static void DeleteSetAside(string directory, RunHistory? history)
+    {
+        if (history?.SetAsideFile is { } setAside)
+        {
+            TryDelete(Path.Combine(directory, setAside));
+        }
+    }
+
+    private static void WriteAll(string[] temporary, CheckResult result, RunHistory history, CancellationToken cancellationToken)
     {
         // The files are independent, and the large ones each keep a processor busy.
         InvokeAll(
@@ -80,12 +110,17 @@ public static class ReportOutput
             () =>
             {
                 using var html = new StreamWriter(temporary[2], append: false, new System.Text.UTF8Encoding(false));
-                ReportHtmlWriter.Write(html, result.Report, result.Findings.Head);
+                ReportHtmlWriter.Write(html, result.Report, result.Findings.Head, history);
             },
             () =>
             {
                 using var csv = new StreamWriter(temporary[3], append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
                 FindingsCsvWriter.Write(csv, result.Findings.ReadAll(cancellationToken));
+            },
+            () =>
+            {
+                using var json = new FileStream(temporary[4], FileMode.Create, FileAccess.Write, FileShare.None);
+                history.Write(json);
             },
         ]);
     }

@@ -14,6 +14,12 @@ internal static class RuleFileErrors
     public static RuleFileException Invalid(string fileName, string reasonTemplate, params object?[] args) =>
         new(MessageFormat.Format(Messages.RuleFileInvalid, fileName, MessageFormat.Format(reasonTemplate, args)));
 
+    /// <summary>Returns an exception whose message names the file, the line when known, and the formatted reason.</summary>
+    public static RuleFileException InvalidAt(string fileName, int? line, string reasonTemplate, params object?[] args) =>
+        line is { } number
+            ? new(MessageFormat.Format(Messages.RuleFileInvalidAtLine, fileName, number, MessageFormat.Format(reasonTemplate, args)))
+            : Invalid(fileName, reasonTemplate, args);
+
     /// <summary>
     /// Returns the value's JSON text on one line, shortened to about 40 characters. The raw text
     /// is used because it shows the type (<c>"1"</c> against <c>1</c>) and never needs unescaping.

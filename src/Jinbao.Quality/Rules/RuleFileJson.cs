@@ -47,7 +47,7 @@ internal static class RuleFileJson
 
     /// <summary>Parses UTF-8 JSON that may start with a byte-order mark and may contain comments and trailing commas.</summary>
     /// <exception cref="RuleFileException">The content is empty, not UTF-8, not JSON, or contains a string that is not text.</exception>
-    public static JsonDocument Parse(byte[] content, string fileName)
+    public static JsonDocument Parse(byte[] content, string fileName, out JsonLineMap lines)
     {
         // Windows Notepad saves UTF-8 with a byte-order mark, which the JSON reader rejects.
         ReadOnlyMemory<byte> json = content.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? content.AsMemory(3) : content;
@@ -63,6 +63,7 @@ internal static class RuleFileJson
 
         CheckSyntax(json.Span, fileName);
 
+        lines = JsonLineMap.Build(json.Span, ReaderOptions);
         return JsonDocument.Parse(json, DocumentOptions);
     }
 

@@ -2,8 +2,9 @@ namespace Jinbao.Quality.Rules;
 
 /// <summary>
 /// The rules the engine implements. A rule file may enable or disable each one and set its
-/// severity, dimension and parameters, but cannot add rules: each needs code. The string form
-/// used in rule files and reports is in <see cref="RuleIds"/>.
+/// severity, dimension and parameters. Rules that a rule file adds (<see cref="CustomRule"/>) take
+/// the values from <see cref="RuleIds.FirstCustom"/> up. The string form used in rule files and
+/// reports is in <see cref="RuleIds"/>.
 /// </summary>
 internal enum RuleId : byte
 {

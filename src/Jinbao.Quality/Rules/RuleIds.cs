@@ -61,11 +61,20 @@ internal static class RuleIds
     private static readonly Dictionary<string, RuleId> ByName =
         Names.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => (RuleId)p.index, StringComparer.Ordinal);
 
-    /// <summary>The number of rules.</summary>
+    /// <summary>The number of rules of the engine.</summary>
     public static int Count => Names.Length;
 
-    /// <summary>Returns the rule's string id.</summary>
+    /// <summary>The first <see cref="RuleId"/> value given to a rule that a rule file adds; the values up to 255 are theirs.</summary>
+    public const int FirstCustom = 128;
+
+    /// <summary>The size of tables indexed by <see cref="RuleId"/>: the engine's rules and the added ones.</summary>
+    public const int Capacity = 256;
+
+    /// <summary>Returns the string id of a rule of the engine.</summary>
     public static string Name(RuleId id) => Names[(int)id];
+
+    /// <summary>Returns the string id of any rule: an added rule's from its definition.</summary>
+    public static string Name(RuleId id, RuleSetting? setting) => setting?.Custom?.Id ?? Names[(int)id];
 
     /// <summary>Finds a rule by its string id.</summary>
     public static bool TryParse(string name, out RuleId id) => ByName.TryGetValue(name, out id);

@@ -1,5 +1,6 @@
 using Jinbao.Quality.Resources;
 using Jinbao.Standards;
+using Jinbao.Standards.Parameters;
 
 namespace Jinbao.Quality.Rules;
 
@@ -12,12 +13,13 @@ public sealed class RuleSet
 {
     private readonly RuleSetting?[] _settings;
 
-    private RuleSet(string dataset, string version, RuleSetting?[] settings, IReadOnlyDictionary<QualityDimension, double> weights)
+    private RuleSet(string dataset, string version, RuleSetting?[] settings, IReadOnlyDictionary<QualityDimension, double> weights, ContributionParameters? contributionParameters)
     {
         Dataset = dataset;
         Version = version;
         _settings = settings;
         Weights = weights;
+        ContributionParameters = contributionParameters;
     }
 
     /// <summary>The dataset id the rules are for.</summary>
@@ -29,6 +31,9 @@ public sealed class RuleSet
     /// <summary>Each dimension's share of the overall score; the shares of assessed dimensions are renormalised to 1.</summary>
     public IReadOnlyDictionary<QualityDimension, double> Weights { get; }
 
+    /// <summary>The contribution-base limits and rates that the override file's <c>parameterTables</c> name; null for the shipped tables.</summary>
+    public ContributionParameters? ContributionParameters { get; }
+
     /// <summary>Loads the shipped rules of a dataset, overlaid by <paramref name="overrideFile"/> when given.</summary>
     /// <exception cref="RuleFileException">
     /// The override file cannot be read, is not UTF-8 JSON, is for another dataset, or has an
@@ -39,7 +44,7 @@ public sealed class RuleSet
     {
         ArgumentException.ThrowIfNullOrEmpty(dataset);
 
-        var settings = new RuleSetting?[RuleIds.Count];
+        var settings = new RuleSetting?[RuleIds.Capacity];
         var weights = new Dictionary<QualityDimension, double>();
         string shippedFile = $"Rules/{dataset}.json";
         byte[] shipped;
@@ -48,15 +53,28 @@ public sealed class RuleSet
             shipped = RuleFileJson.Read(stream, shippedFile);
         }
 
-        string version = Apply(shipped, shippedFile, dataset, settings, weights, isOverride: false);
+        string version = Apply(shipped, shippedFile, dataset, settings, weights, isOverride: false, out _);
 
+        ContributionParameters? contributionParameters = null;
         if (overrideFile is not null)
         {
-            Apply(ReadOverrideFile(overrideFile), overrideFile, dataset, settings, weights, isOverride: true);
+            Apply(ReadOverrideFile(overrideFile), overrideFile, dataset, settings, weights, isOverride: true, out contributionParameters);
         }
 
-        return new RuleSet(dataset, version, settings, weights);
+        return new RuleSet(dataset, version, settings, weights, contributionParameters);
     }
+
+    /// <summary>Returns the string id of a rule, an added rule's included.</summary>
+    internal string NameOf(RuleId id) => RuleIds.Name(id, _settings[(int)id]);
+
+    /// <summary>Returns the short description of a rule in the current UI culture.</summary>
+    internal string Describe(RuleId id) => _settings[(int)id]?.Custom is { } custom
+        ? custom.Description ?? CustomRuleText.DefaultDescription(custom)
+        : RuleDescriptions.Describe(id);
+
+    /// <summary>The enabled rules that a rule file added, with their ids.</summary>
+    internal IEnumerable<(RuleId Id, CustomRule Rule)> CustomRules =>
+        EnabledRules.Where(id => _settings[(int)id]?.Custom is not null).Select(id => (id, _settings[(int)id]!.Custom!));
 
     /// <summary>Whether the rule applies to this dataset and is enabled.</summary>
     internal bool IsEnabled(RuleId id) => _settings[(int)id] is { Enabled: true };
@@ -73,12 +91,18 @@ public sealed class RuleSet
         Enumerable.Range(0, _settings.Length).Where(i => _settings[i] is { Enabled: true }).Select(i => (RuleId)i);
 
     /// <summary>Applies one file and then checks the combined settings, so that a fault is reported against the file that introduced it.</summary>
-    private static string Apply(byte[] content, string fileName, string dataset, RuleSetting?[] settings, Dictionary<QualityDimension, double> weights, bool isOverride)
+    private static string Apply(byte[] content, string fileName, string dataset, RuleSetting?[] settings, Dictionary<QualityDimension, double> weights, bool isOverride, out ContributionParameters? contributionParameters)
     {
         string version;
-        using (var document = RuleFileJson.Parse(content, fileName))
+        contributionParameters = null;
+        using (var document = RuleFileJson.Parse(content, fileName, out var lines))
         {
-            version = new RuleFileReader(fileName, dataset, settings, weights, isOverride).Apply(document.RootElement);
+            var reader = new RuleFileReader(fileName, dataset, settings, weights, isOverride, lines);
+            version = reader.Apply(document.RootElement);
+            if (reader.ParameterTables is { } tables)
+            {
+                contributionParameters = ParameterTableFiles.Load(tables, fileName, lines);
+            }
         }
 
         RuleSetValidation.Validate(fileName, settings, weights);

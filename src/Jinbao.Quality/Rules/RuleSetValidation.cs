@@ -68,7 +68,7 @@ internal static class RuleSetValidation
         {
             if (weights.GetValueOrDefault(setting.Dimension) <= 0)
             {
-                throw RuleFileErrors.Invalid(fileName, Messages.RuleFileDimensionWeightZero, RuleIds.Name(id), setting.Dimension.ToString());
+                throw RuleFileErrors.Invalid(fileName, Messages.RuleFileDimensionWeightZero, RuleIds.Name(id, setting), setting.Dimension.ToString());
             }
         }
     }

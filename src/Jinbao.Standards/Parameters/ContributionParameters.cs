@@ -22,26 +22,60 @@ public sealed class ContributionParameters
     }
 
     /// <summary>Loads the tables compiled into the product.</summary>
-    /// <exception cref="InvalidOperationException">A row has the wrong number of fields or a value that is not a number.</exception>
+    /// <exception cref="ParameterTableException">A shipped table is malformed, which is a defect of the build.</exception>
     public static ContributionParameters LoadDefault()
     {
+        using var limits = new StreamReader(EmbeddedData.Open("Parameters/contribution-base-limits.csv"), detectEncodingFromByteOrderMarks: true);
+        using var rates = new StreamReader(EmbeddedData.Open("Parameters/contribution-rates.csv"), detectEncodingFromByteOrderMarks: true);
+        return new ContributionParameters(ReadBaseLimits(limits), ReadRates(rates));
+    }
+
+    /// <summary>Returns these parameters with the base limits replaced by a table in the shipped format (province,year,floor,ceiling).</summary>
+    /// <exception cref="ParameterTableException">A row is malformed, repeated, or has a floor above its ceiling.</exception>
+    public ContributionParameters WithBaseLimits(TextReader table) => new(ReadBaseLimits(table), _rates);
+
+    /// <summary>Returns these parameters with the rates replaced by a table in the shipped format (province,insuranceType,employerRate,personalRate).</summary>
+    /// <exception cref="ParameterTableException">A row is malformed or repeated.</exception>
+    public ContributionParameters WithRates(TextReader table) => new(_limits, ReadRates(table));
+
+    private static Dictionary<int, BaseLimits> ReadBaseLimits(TextReader table)
+    {
         var limits = new Dictionary<int, BaseLimits>();
-        foreach (string[] row in ReadRows("Parameters/contribution-base-limits.csv", 4))
+        foreach (var (line, row) in ReadRows(table, 4))
         {
-            int province = ParseInt(row[0]);
-            int year = ParseInt(row[1]);
-            limits.Add(LimitKey(province, year), new BaseLimits(ParseDecimal(row[2])!.Value, ParseDecimal(row[3])!.Value));
+            int province = ParseProvince(row[0], line);
+            int year = ParseInt(row[1], line, 1990, 2100);
+            decimal floor = ParseDecimal(row[2], line) ?? throw new ParameterTableException(line, ParameterTableFault.MissingValue, row[2]);
+            decimal ceiling = ParseDecimal(row[3], line) ?? throw new ParameterTableException(line, ParameterTableFault.MissingValue, row[3]);
+            if (floor > ceiling)
+            {
+                throw new ParameterTableException(line, ParameterTableFault.FloorAboveCeiling, $"{row[2].Trim()} > {row[3].Trim()}");
+            }
+
+            if (!limits.TryAdd(LimitKey(province, year), new BaseLimits(floor, ceiling)))
+            {
+                throw new ParameterTableException(line, ParameterTableFault.DuplicateRow, $"{row[0].Trim()},{row[1].Trim()}");
+            }
         }
 
+        return limits;
+    }
+
+    private static Dictionary<int, ContributionRates> ReadRates(TextReader table)
+    {
         var rates = new Dictionary<int, ContributionRates>();
-        foreach (string[] row in ReadRows("Parameters/contribution-rates.csv", 4))
+        foreach (var (line, row) in ReadRows(table, 4))
         {
-            int province = ParseInt(row[0]);
-            int insuranceType = ParseInt(row[1]);
-            rates.Add(RateKey(province, insuranceType), new ContributionRates(ParseDecimal(row[2]), ParseDecimal(row[3])));
+            int province = ParseProvince(row[0], line);
+            int insuranceType = ParseInt(row[1], line, 1, 99999);
+            var value = new ContributionRates(ParseRate(row[2], line), ParseRate(row[3], line));
+            if (!rates.TryAdd(RateKey(province, insuranceType), value))
+            {
+                throw new ParameterTableException(line, ParameterTableFault.DuplicateRow, $"{row[0].Trim()},{row[1].Trim()}");
+            }
         }
 
-        return new ContributionParameters(limits, rates);
+        return rates;
     }
 
     /// <summary>Finds the monthly base limits of a province (first two division digits) in a calendar year.</summary>
@@ -60,13 +94,15 @@ public sealed class ContributionParameters
 
     private static int RateKey(int province, int insuranceType) => (province * 100000) + insuranceType;
 
-    private static IEnumerable<string[]> ReadRows(string path, int fields)
+    // Rows after the first non-comment line (the header), numbered as a text editor numbers lines.
+    private static IEnumerable<(int Line, string[] Row)> ReadRows(TextReader table, int fields)
     {
-        using var reader = new StreamReader(EmbeddedData.Open(path), detectEncodingFromByteOrderMarks: true);
         bool headerSeen = false;
-        while (reader.ReadLine() is { } line)
+        int number = 0;
+        while (table.ReadLine() is { } line)
         {
-            if (line.Length == 0 || line.StartsWith('#'))
+            number++;
+            if (line.Trim().Length == 0 || line.StartsWith('#'))
             {
                 continue;
             }
@@ -80,22 +116,35 @@ public sealed class ContributionParameters
             string[] row = line.Split(',');
             if (row.Length != fields)
             {
-                throw new InvalidOperationException($"Parameter table '{path}' has a row with {row.Length} fields instead of {fields}: {line}");
+                throw new ParameterTableException(number, ParameterTableFault.FieldCount, row.Length.ToString(CultureInfo.InvariantCulture));
             }
 
-            yield return row;
+            yield return (number, row);
+        }
+
+        if (!headerSeen)
+        {
+            throw new ParameterTableException(number, ParameterTableFault.NoHeader, "");
         }
     }
 
-    private static int ParseInt(string text) =>
-        int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int value)
-            ? value
-            : throw new InvalidOperationException($"Parameter table value '{text}' is not a whole number.");
+    private static int ParseProvince(string text, int line) => ParseInt(text, line, 0, 99);
 
-    private static decimal? ParseDecimal(string text) =>
+    private static int ParseInt(string text, int line, int lowest, int highest) =>
+        int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= lowest && value <= highest
+            ? value
+            : throw new ParameterTableException(line, ParameterTableFault.NotWholeNumber, text.Trim());
+
+    private static decimal? ParseDecimal(string text, int line) =>
         text.Trim().Length == 0
             ? null
             : decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value)
                 ? value
-                : throw new InvalidOperationException($"Parameter table value '{text}' is not a non-negative number.");
+                : throw new ParameterTableException(line, ParameterTableFault.NotNumber, text.Trim());
+
+    // A rate is a percentage of the base: 16 for 16 %.
+    private static decimal? ParseRate(string text, int line) =>
+        ParseDecimal(text, line) is { } rate && rate > 100
+            ? throw new ParameterTableException(line, ParameterTableFault.RateAboveHundred, text.Trim())
+            : ParseDecimal(text, line);
 }

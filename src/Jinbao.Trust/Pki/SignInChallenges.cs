@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Jinbao.Trust.Algorithms;
+using Jinbao.Trust.Resources;
+using Org.BouncyCastle.X509;
+
+namespace Jinbao.Trust.Pki;
+
+/// <summary>A sign-in challenge: the client signs <see cref="Value"/> with SM2 and the default signer ID before <see cref="ExpiresAt"/>.</summary>
+/// <param name="Id">The handle the client sends back with its signature.</param>
+/// <param name="Value">32 random bytes to sign.</param>
+/// <param name="ExpiresAt">The time after which the challenge is rejected.</param>
+public sealed record SignInChallenge(string Id, byte[] Value, DateTimeOffset ExpiresAt);
+
+/// <summary>The outcome of a certificate sign-in.</summary>
+/// <param name="Certificate">The certificate the client presented.</param>
+/// <param name="Problems">Chinese reasons for rejection; empty when the sign-in succeeded.</param>
+public sealed record SignInResult(X509Certificate Certificate, IReadOnlyList<string> Problems)
+{
+    /// <summary>Whether the signature, the certificate path and the revocation status were all valid.</summary>
+    public bool Succeeded => Problems.Count == 0;
+}
+
+/// <summary>
+/// The core of certificate sign-in: it issues single-use random challenges with an expiry and checks the
+/// client's SM2 signature over one, together with the certificate path and revocation. A challenge is
+/// removed when it is first presented, so a replayed signature is rejected. Thread-safe.
+/// </summary>
+public sealed class SignInChallenges
+{
+    private readonly ConcurrentDictionary<string, SignInChallenge> _open = new(StringComparer.Ordinal);
+    private readonly ChainVerifier _verifier;
+    private readonly Func<IReadOnlyList<X509Crl>> _crls;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _lifetime;
+
+    /// <summary>Creates the challenge store; <paramref name="crls"/> returns the current CRLs at each check.</summary>
+    public SignInChallenges(ChainVerifier verifier, Func<IReadOnlyList<X509Crl>> crls, TimeProvider time, TimeSpan lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(verifier);
+        ArgumentNullException.ThrowIfNull(crls);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
+        _verifier = verifier;
+        _crls = crls;
+        _time = time;
+        _lifetime = lifetime;
+    }
+
+    /// <summary>The number of challenges issued and not yet presented or purged.</summary>
+    public int OpenCount => _open.Count;
+
+    /// <summary>Issues a new challenge and drops expired ones.</summary>
+    public SignInChallenge Issue()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var expired in _open.Where(pair => pair.Value.ExpiresAt < now))
+        {
+            _open.TryRemove(expired.Key, out _);
+        }
+
+        var challenge = new SignInChallenge(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), RandomNumberGenerator.GetBytes(32), now + _lifetime);
+        _open[challenge.Id] = challenge;
+        return challenge;
+    }
+
+    /// <summary>Checks a signed challenge; the challenge is used up whatever the outcome.</summary>
+    public SignInResult Verify(string challengeId, byte[] signature, X509Certificate certificate, IEnumerable<X509Certificate> intermediates)
+    {
+        ArgumentNullException.ThrowIfNull(challengeId);
+        ArgumentNullException.ThrowIfNull(signature);
+        ArgumentNullException.ThrowIfNull(certificate);
+        if (!_open.TryRemove(challengeId, out var challenge))
+        {
+            return new SignInResult(certificate, [TrustText.ChallengeUnknown]);
+        }
+
+        var now = _time.GetUtcNow();
+        if (now > challenge.ExpiresAt)
+        {
+            return new SignInResult(certificate, [TrustText.ChallengeExpired]);
+        }
+
+        bool signatureValid;
+        try
+        {
+            signatureValid = Sm2.Verify(Sm2Signing.PublicKeyOf(certificate), challenge.Value, signature, Sm2.DefaultId);
+        }
+        catch (TrustException)
+        {
+            signatureValid = false;
+        }
+
+        if (!signatureValid)
+        {
+            return new SignInResult(certificate, [TrustText.ChallengeSignatureInvalid]);
+        }
+
+        var result = _verifier.Verify(certificate, intermediates, _crls(), CertificateUse.Signing, now.UtcDateTime);
+        return new SignInResult(certificate, [.. result.Problems.Select(p => p.Message)]);
+    }
+}
