@@ -59,6 +59,8 @@ public sealed class CrossFileTests : IDisposable
         Assert.Equal(expected.Order(), found.Order());
         var kinds = expected.Select(e => e.Rule).ToHashSet();
         Assert.Empty(PlantedKinds.Except(kinds));
+        Assert.Contains(expected, e => e.File == BundleSampleGenerator.EnrolmentFile && e.Rule == RegistryRuleIds.PersonUnknown);
+        Assert.Contains(expected, e => e.File == BundleSampleGenerator.EnrolmentFile && e.Rule == RegistryRuleIds.EmployerUnknown);
         Assert.False(result.Spilled);
         Assert.Equal(5, result.Files.Count);
     }

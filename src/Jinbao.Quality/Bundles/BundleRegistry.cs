@@ -20,6 +20,12 @@ internal static class BundleRegistry
             "contribution" when legalEntities is not null => RegistryVerification.VerifyContributionsAsync(entry.Path, legalEntities, options.LegalEntityRegistryName, cancellationToken: cancellationToken),
             _ => null,
         };
+        if (verification is null && entry.DatasetId == "enrolment")
+        {
+            VerifyEnrolments(entry, options, cancellationToken);
+            return;
+        }
+
         if (verification is null)
         {
             return;
@@ -34,5 +40,31 @@ internal static class BundleRegistry
         {
             entry.Notes.Add(MessageFormat.Format(Messages.Bundle_RegistryNotVerified, entry.Display, ex.Message));
         }
+    }
+
+    // An enrolment names a person and an employer, so each registry given looks up its own key.
+    private static void VerifyEnrolments(BundleEntry entry, BundleOptions options, CancellationToken cancellationToken)
+    {
+        var findings = new List<RegistryFinding>();
+        try
+        {
+            if (options.PopulationRegistry is { } population)
+            {
+                findings.AddRange(RegistryVerification.VerifyEnrolledPersonsAsync(entry.Path, population, options.PopulationRegistryName, cancellationToken).GetAwaiter().GetResult().Findings);
+            }
+
+            if (options.LegalEntityRegistry is { } legalEntities)
+            {
+                findings.AddRange(RegistryVerification.VerifyEnrolmentEmployersAsync(entry.Path, legalEntities, options.LegalEntityRegistryName, cancellationToken).GetAwaiter().GetResult().Findings);
+            }
+        }
+        catch (ExtractReadException ex)
+        {
+            entry.Notes.Add(MessageFormat.Format(Messages.Bundle_RegistryNotVerified, entry.Display, ex.Message));
+            return;
+        }
+
+        // OrderBy is stable, so a row keeps its person finding before its employer finding.
+        entry.Registry.AddRange(findings.OrderBy(f => f.Finding.Row));
     }
 }

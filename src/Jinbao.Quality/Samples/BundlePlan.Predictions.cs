@@ -114,6 +114,19 @@ internal sealed partial class BundlePlan
         }
 
         var registeredEmployers = _employers.Where(e => e.Value.InRegistry).ToDictionary(e => ReferenceKeys.EmployerText(e.Key), e => e.Value, StringComparer.Ordinal);
+        foreach (var enrolment in _enrolments)
+        {
+            if (!string.IsNullOrWhiteSpace(enrolment.RawPerson) && !IsRegistered(RegistryKeys.NormalizeCitizenIdNumber(enrolment.RawPerson), registeredPersons))
+            {
+                yield return new(BundleSampleGenerator.EnrolmentFile, enrolment.Row, "CitizenIdNumber", RegistryRuleIds.PersonUnknown);
+            }
+
+            if (!string.IsNullOrWhiteSpace(enrolment.RawEmployer) && !IsRegistered(RegistryKeys.NormalizeCreditCode(enrolment.RawEmployer), registeredEmployers))
+            {
+                yield return new(BundleSampleGenerator.EnrolmentFile, enrolment.Row, "UnifiedSocialCreditCode", RegistryRuleIds.EmployerUnknown);
+            }
+        }
+
         foreach (var contribution in _contributions.Where(c => !string.IsNullOrWhiteSpace(c.RawEmployer)))
         {
             string? key = RegistryKeys.NormalizeCreditCode(contribution.RawEmployer);
@@ -127,6 +140,9 @@ internal sealed partial class BundlePlan
             }
         }
     }
+
+    private static bool IsRegistered<TEntry>(string? key, Dictionary<string, TEntry> registry) =>
+        key is not null && registry.ContainsKey(key);
 
     // The engine's lenient reading of an enrolment's months; see ReferenceCheck.
     private static (int Start, int End) Interval(int start, int end)

@@ -107,6 +107,8 @@ internal sealed partial class BundlePlan
                 Code = code,
                 Start = (start.Year * 12) + start.Month - 1,
                 StartDay = start.DayNumber,
+                RawPerson = ReferenceKeys.PersonText(person),
+                RawEmployer = ReferenceKeys.EmployerText(employer),
             });
         }
 
