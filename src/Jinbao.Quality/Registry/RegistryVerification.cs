@@ -160,20 +160,16 @@ public static class RegistryVerification
     /// <param name="cancellationToken">Stops the verification between batches.</param>
     /// <exception cref="ExtractReadException">The extract cannot be read or lacks a required column of the enrolment dataset.</exception>
     /// <exception cref="RegistryServiceException">The registry service failed.</exception>
-    public static async Task<VerificationResult> VerifyEnrolledPersonsAsync(string extractPath, IPopulationRegistry registry, string registryName, CancellationToken cancellationToken = default)
+    public static Task<VerificationResult> VerifyEnrolledPersonsAsync(string extractPath, IPopulationRegistry registry, string registryName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registry);
 
-        var started = TimeProvider.System.GetUtcNow();
-        using var extract = Open(extractPath, _ => EnrolmentDataset);
-        var verifier = new RegistryVerifier(columnHeaders: extract.Headers);
-
         // Without a period the payment checks stop after the lookup, which leaves the unknown numbers.
-        var findings = await VerifyInBatchesAsync(
-            extract,
+        return VerifyEnrolmentsAsync(
+            extractPath,
+            registryName,
             e => new PaymentVerificationRecord(e.Row, e.Field(0) ?? string.Empty, null, null),
-            batch => verifier.VerifyPaymentsAsync(batch, registry, cancellationToken)).ConfigureAwait(false);
-        return extract.Result(registryName, started, findings);
+            (verifier, batch) => verifier.VerifyPaymentsAsync(batch, registry, cancellationToken));
     }
 
     /// <summary>
@@ -186,19 +182,24 @@ public static class RegistryVerification
     /// <param name="cancellationToken">Stops the verification between batches.</param>
     /// <exception cref="ExtractReadException">The extract cannot be read or lacks a required column of the enrolment dataset.</exception>
     /// <exception cref="RegistryServiceException">The registry service failed.</exception>
-    public static async Task<VerificationResult> VerifyEnrolmentEmployersAsync(string extractPath, ILegalEntityRegistry registry, string registryName, CancellationToken cancellationToken = default)
+    public static Task<VerificationResult> VerifyEnrolmentEmployersAsync(string extractPath, ILegalEntityRegistry registry, string registryName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registry);
 
+        // Without a period the closure check stops after the lookup, which leaves the unknown codes.
+        return VerifyEnrolmentsAsync(
+            extractPath,
+            registryName,
+            e => new ContributionVerificationRecord(e.Row, e.Field(1) ?? string.Empty, null),
+            (verifier, batch) => verifier.VerifyContributionsAsync(batch, registry, cancellationToken));
+    }
+
+    private static async Task<VerificationResult> VerifyEnrolmentsAsync<TRecord>(string extractPath, string registryName, Func<BoundExtract, TRecord> createRecord, Func<RegistryVerifier, IReadOnlyList<TRecord>, Task<IReadOnlyList<RegistryFinding>>> verify)
+    {
         var started = TimeProvider.System.GetUtcNow();
         using var extract = Open(extractPath, _ => EnrolmentDataset);
         var verifier = new RegistryVerifier(columnHeaders: extract.Headers);
-
-        // Without a period the closure check stops after the lookup, which leaves the unknown codes.
-        var findings = await VerifyInBatchesAsync(
-            extract,
-            e => new ContributionVerificationRecord(e.Row, e.Field(1) ?? string.Empty, null),
-            batch => verifier.VerifyContributionsAsync(batch, registry, cancellationToken)).ConfigureAwait(false);
+        var findings = await VerifyInBatchesAsync(extract, createRecord, batch => verify(verifier, batch)).ConfigureAwait(false);
         return extract.Result(registryName, started, findings);
     }
 
