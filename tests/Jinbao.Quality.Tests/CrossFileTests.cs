@@ -122,6 +122,36 @@ public sealed class CrossFileTests : IDisposable
     }
 
     [Fact]
+    public void HandMadeBundle_ReportsEachReference()
+    {
+        string known = SyntheticIds.CitizenId("11010119900307123");
+        string unknown = SyntheticIds.CitizenId("11010119850512246");
+        string employer = SyntheticIds.Uscc("91110101" + SyntheticIds.OrganizationCode("MA01AB2C"));
+        string input = Directory.CreateDirectory(Path.Combine(root, "hand")).FullName;
+        File.WriteAllText(Path.Combine(input, "person.csv"), $"公民身份号码,姓名,性别,出生日期,民族,学历,行政区划代码,联系电话\n{known},张三,1,19900307,01,21,110101,13812345678\n");
+        File.WriteAllText(Path.Combine(input, "employer.csv"), $"统一社会信用代码,单位名称,行政区划代码,成立日期,法定代表人\n{employer},北京示例科技有限公司,110101,20150601,李四\n");
+        File.WriteAllText(Path.Combine(input, "enrolment.csv"), $"公民身份号码,统一社会信用代码,险种类型,参保日期,参保状态,终止日期\n{known},{employer},110,20200115,3,20201231\n{unknown},{employer},110,20210301,1,\n");
+        File.WriteAllText(Path.Combine(input, "contribution.csv"), $"公民身份号码,统一社会信用代码,险种类型,费款所属期,缴费基数,单位缴费金额,个人缴费金额,到账日期\n{known},{employer},110,202006,,,,\n{known},{employer},110,202101,,,,\n{known},{employer},310,202006,,,,\n");
+        File.WriteAllText(Path.Combine(input, "benefit-payment.csv"), $"公民身份号码,待遇类型,发放期,发放金额,银行账号,发放日期\n{SyntheticIds.CitizenId("11010119550101001")},01,202401,100.00,,\n");
+
+        BundleCheck.Run([new BundleInput(input, null)], Path.Combine(root, "hand-out"), Options(), new BundleOptions());
+
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "hand-out", "report.json")));
+        var references = report.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("rule").GetString()!.StartsWith("reference.", StringComparison.Ordinal))
+            .Select(f => (File: f.GetProperty("dataset").GetString(), Row: f.GetProperty("row").GetInt64(), Rule: f.GetProperty("rule").GetString(), Value: f.GetProperty("value").GetString()!, Message: f.GetProperty("message").GetString()!))
+            .ToList();
+        Assert.Equal(
+            [("enrolment", 3L, "reference.person-missing"), ("benefit-payment", 2L, "reference.not-enrolled"), ("contribution", 3L, "reference.outside-enrolment"), ("contribution", 4L, "reference.enrolment-missing")],
+            references.Select(r => (r.File, r.Row, r.Rule)));
+        Assert.Equal(unknown[..6] + "********" + unknown[14..], references[0].Value);
+        Assert.DoesNotContain("19850512", references[0].Message, StringComparison.Ordinal);
+        Assert.Contains("202001 至 202012", references[2].Message, StringComparison.Ordinal);
+        Assert.Equal("202101", references[2].Value);
+        Assert.Contains("310", references[3].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RecordSpool_SortsInRunsLikeInMemory()
     {
         var random = new Random(5);
