@@ -163,25 +163,25 @@ internal static class CheckCommand
         {
             foreach (var file in result.Files)
             {
-                string line = file.Status switch
+                var (text, color) = file.Status switch
                 {
-                    BundleFileStatus.Error => "[red]" + Markup.Escape(Format(CliText.BundleFileUnreadable, file.File, file.Message)) + "[/]",
-                    BundleFileStatus.Findings => "[red]" + Markup.Escape(Format(CliText.BundleFileChecked, file.File, file.Dataset, file.Records, file.RecordsWithErrors, file.Score, file.ErrorFindings)) + "[/]",
-                    _ => "[green]" + Markup.Escape(Format(CliText.BundleFileChecked, file.File, file.Dataset, file.Records, file.RecordsWithErrors, file.Score, file.ErrorFindings)) + "[/]",
+                    BundleFileStatus.Error => (Format(CliText.BundleFileUnreadable, file.File, file.Message), "red"),
+                    BundleFileStatus.Findings => (Format(CliText.BundleFileChecked, file.File, file.Dataset, file.Records, file.RecordsWithErrors, file.Score, file.ErrorFindings), "red"),
+                    _ => (Format(CliText.BundleFileChecked, file.File, file.Dataset, file.Records, file.RecordsWithErrors, file.Score, file.ErrorFindings), "green"),
                 };
-                AnsiConsole.MarkupLine(line);
+                WriteLine(text, color);
                 if (file.ReferenceFindings + file.RegistryFindings > 0)
                 {
-                    AnsiConsole.MarkupLine(Markup.Escape(Format(CliText.BundleFileExtra, file.ReferenceFindings, file.RegistryFindings)));
+                    WriteLine(Format(CliText.BundleFileExtra, file.ReferenceFindings, file.RegistryFindings), null);
                 }
             }
 
             long records = result.Files.Sum(f => f.Records);
             double score = records == 0 ? 100 : result.Files.Where(f => f.Score is not null).Sum(f => f.Records * f.Score!.Value) / records;
-            AnsiConsole.MarkupLine(Markup.Escape(Format(CliText.BundleCrossFile, result.Files.Sum(f => f.ReferenceFindings), result.Files.Sum(f => f.RegistryFindings), records, score)));
+            WriteLine(Format(CliText.BundleCrossFile, result.Files.Sum(f => f.ReferenceFindings), result.Files.Sum(f => f.RegistryFindings), records, score), null);
             foreach (string note in result.Notes)
             {
-                AnsiConsole.MarkupLine("[yellow]" + Markup.Escape(note) + "[/]");
+                WriteLine(note, "yellow");
             }
 
             // Written plainly: Spectre wraps at 80 columns when output is redirected, which would split the folder path.
@@ -195,6 +195,20 @@ internal static class CheckCommand
         }
 
         return result.HasErrorFindings ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    // Spectre wraps at 80 columns when output is redirected, which would split file paths, so
+    // redirected output is written plainly and only a terminal gets colours.
+    private static void WriteLine(string text, string? color)
+    {
+        if (Console.IsOutputRedirected || color is null)
+        {
+            Console.WriteLine(text);
+        }
+        else
+        {
+            AnsiConsole.MarkupLine($"[{color}]{Markup.Escape(text)}[/]");
+        }
     }
 
     private static CheckResult RunWithProgress(CheckOptions options, bool quiet, CancellationToken cancellation)
