@@ -34,11 +34,16 @@ public sealed class SampleRoundTripTests : IDisposable
     private const string DocumentTypeReason = "the dataset has no 证件类型 column, so no declared type can contradict the number's shape";
     private const string FieldCountReason = "the generator writes every row with the header's field count; CsvParsingTests covers the rule";
 
+    // A cross-file rule needs the other files of a bundle; CrossFileTests checks them on a sample bundle.
+    private const string ReferenceReason = "needs the other files of a bundle";
+
     private static readonly Dictionary<string, string> UnplantableContributionRules = new()
     {
         ["max-length"] = MaxLengthReason,
         ["person-id.document-type"] = DocumentTypeReason,
         ["record.field-count"] = FieldCountReason,
+        ["reference.enrolment-missing"] = ReferenceReason,
+        ["reference.outside-enrolment"] = ReferenceReason,
     };
 
     private static readonly Dictionary<string, string> UnplantableEnrolmentRules = new()
@@ -46,6 +51,8 @@ public sealed class SampleRoundTripTests : IDisposable
         ["max-length"] = MaxLengthReason,
         ["person-id.document-type"] = DocumentTypeReason,
         ["record.field-count"] = FieldCountReason,
+        ["reference.person-missing"] = ReferenceReason,
+        ["reference.employer-missing"] = ReferenceReason,
     };
 
     private static readonly Dictionary<string, string> UnplantableBenefitPaymentRules = new()
@@ -53,6 +60,7 @@ public sealed class SampleRoundTripTests : IDisposable
         ["max-length"] = MaxLengthReason,
         ["person-id.document-type"] = DocumentTypeReason,
         ["record.field-count"] = FieldCountReason,
+        ["reference.not-enrolled"] = ReferenceReason,
     };
 
     private readonly string _folder = Directory.CreateTempSubdirectory("jinbao-sample-tests-").FullName;

@@ -4,6 +4,8 @@ using Jinbao.Cli.Resources;
 using Jinbao.Standards;
 using Jinbao.Quality.Bundles;
 using Jinbao.Quality.Checking;
+using Jinbao.Quality.CrossFile;
+using Jinbao.Quality.Registry;
 using Jinbao.Quality.Reports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -37,8 +39,13 @@ internal static class CheckCommand
         NonEmptyValue.Require(rules, CliText.RulesOptionEmpty);
         var quiet = new Option<bool>("--quiet", "-q") { Description = CliText.QuietOption };
         var verbose = new Option<bool>("--verbose") { Description = CliText.VerboseOption };
+        var memoryBudget = new Option<string?>("--memory-budget") { Description = CliText.MemoryBudgetOption };
+        var population = new Option<string?>("--population-registry") { Description = CliText.CheckPopulationRegistryOption };
+        NonEmptyValue.Require(population, CliText.RegistryOptionEmpty);
+        var legalEntities = new Option<string?>("--legal-entity-registry") { Description = CliText.CheckLegalEntityRegistryOption };
+        NonEmptyValue.Require(legalEntities, CliText.RegistryOptionEmpty);
 
-        var command = new Command("check", CliText.CheckDescription) { file, dataset, output, encoding, sheet, rules, quiet, verbose };
+        var command = new Command("check", CliText.CheckDescription) { file, dataset, output, encoding, sheet, rules, quiet, verbose, memoryBudget, population, legalEntities };
         command.SetAction(parsed => CommandErrors.Run(cancellation =>
         {
             using var logging = LoggerFactory.Create(builder =>
@@ -62,12 +69,14 @@ internal static class CheckCommand
                 Logger = logging.CreateLogger("Jinbao.Quality"),
             };
             var inputs = arguments.Select(BundleInput.Parse).ToList();
-            if (inputs.Count == 1 && !inputs[0].NeedsBundle)
+            var bundleOptions = BundleOptionsOf(parsed.GetValue(memoryBudget), parsed.GetValue(population), parsed.GetValue(legalEntities));
+            bool withRegistry = bundleOptions.PopulationRegistry is not null || bundleOptions.LegalEntityRegistry is not null;
+            if (inputs.Count == 1 && !inputs[0].NeedsBundle && !withRegistry)
             {
                 return Execute(options, parsed.GetValue(output)!, parsed.GetValue(quiet), cancellation);
             }
 
-            return ExecuteBundle(inputs, options, parsed.GetValue(output)!, parsed.GetValue(quiet), cancellation);
+            return ExecuteBundle(inputs, options, bundleOptions, parsed.GetValue(output)!, parsed.GetValue(quiet), cancellation);
         }, CliText.Cancelled));
         return command;
     }
@@ -108,12 +117,34 @@ internal static class CheckCommand
         return report.ErrorFindings > 0 ? ExitCodes.Findings : ExitCodes.Success;
     }
 
-    private static int ExecuteBundle(List<BundleInput> inputs, CheckOptions template, string outputDirectory, bool quiet, CancellationToken cancellation)
+    // Both registries are loaded, and the budget parsed, before any file is checked, so a bad
+    // registry file stops the command with nothing written.
+    private static BundleOptions BundleOptionsOf(string? memoryBudget, string? populationPath, string? legalEntityPath)
+    {
+        long budget = MemoryBudget.DefaultBytes;
+        if (memoryBudget is not null)
+        {
+            budget = MemoryBudget.ParseSize(memoryBudget) ?? throw new UsageException(Format(CliText.MemoryBudgetInvalid, memoryBudget));
+        }
+
+        var population = populationPath is null ? null : FilePopulationRegistry.Load(populationPath);
+        var legalEntities = legalEntityPath is null ? null : FileLegalEntityRegistry.Load(legalEntityPath);
+        return new BundleOptions
+        {
+            MemoryBudgetBytes = budget,
+            PopulationRegistry = population,
+            PopulationRegistryName = population?.FileName ?? "",
+            LegalEntityRegistry = legalEntities,
+            LegalEntityRegistryName = legalEntities?.FileName ?? "",
+        };
+    }
+
+    private static int ExecuteBundle(List<BundleInput> inputs, CheckOptions template, BundleOptions bundleOptions, string outputDirectory, bool quiet, CancellationToken cancellation)
     {
         BundleResult result;
         try
         {
-            result = BundleCheck.Run(inputs, outputDirectory, template, cancellationToken: cancellation);
+            result = BundleCheck.Run(inputs, outputDirectory, template, bundleOptions, cancellation);
         }
         catch (IOException ex)
         {
@@ -125,16 +156,30 @@ internal static class CheckCommand
         {
             foreach (var file in result.Files)
             {
-                string line = file.Status switch
+                var (text, color) = file.Status switch
                 {
-                    BundleFileStatus.Error => "[red]" + Markup.Escape(Format(CliText.BundleFileUnreadable, file.File, file.Message)) + "[/]",
-                    BundleFileStatus.Findings => "[red]" + Markup.Escape(Format(CliText.BundleFileChecked, file.File, file.Dataset, file.Records, file.RecordsWithErrors, file.Score, file.ErrorFindings)) + "[/]",
-                    _ => "[green]" + Markup.Escape(Format(CliText.BundleFileChecked, file.File, file.Dataset, file.Records, file.RecordsWithErrors, file.Score, file.ErrorFindings)) + "[/]",
+                    BundleFileStatus.Error => (Format(CliText.BundleFileUnreadable, file.File, file.Message), "red"),
+                    BundleFileStatus.Findings => (Format(CliText.BundleFileChecked, file.File, file.Dataset, file.Records, file.RecordsWithErrors, file.Score, file.ErrorFindings), "red"),
+                    _ => (Format(CliText.BundleFileChecked, file.File, file.Dataset, file.Records, file.RecordsWithErrors, file.Score, file.ErrorFindings), "green"),
                 };
-                AnsiConsole.MarkupLine(line);
+                WriteLine(text, color);
+                if (file.ReferenceFindings + file.RegistryFindings > 0)
+                {
+                    WriteLine(Format(CliText.BundleFileExtra, file.ReferenceFindings, file.RegistryFindings), null);
+                }
             }
 
-            AnsiConsole.MarkupLine(Markup.Escape(Format(CliText.BundleWritten, Path.GetFullPath(outputDirectory))));
+            long records = result.Files.Sum(f => f.Records);
+            double score = records == 0 ? 100 : result.Files.Where(f => f.Score is not null).Sum(f => f.Records * f.Score!.Value) / records;
+            WriteLine(Format(CliText.BundleCrossFile, result.Files.Sum(f => f.ReferenceFindings), result.Files.Sum(f => f.RegistryFindings), records, score), null);
+            foreach (string note in result.Notes)
+            {
+                WriteLine(note, "yellow");
+            }
+
+            // Written plainly: Spectre wraps at 80 columns when output is redirected, which would split the folder path.
+            Console.WriteLine(Format(CliText.BundleCombinedWritten, Path.GetFullPath(outputDirectory)));
+            Console.WriteLine(Format(CliText.BundleWritten, Path.GetFullPath(outputDirectory)));
         }
 
         if (result.HasUnreadableFiles)
@@ -143,6 +188,20 @@ internal static class CheckCommand
         }
 
         return result.HasErrorFindings ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    // Spectre wraps at 80 columns when output is redirected, which would split file paths, so
+    // redirected output is written plainly and only a terminal gets colours.
+    private static void WriteLine(string text, string? color)
+    {
+        if (Console.IsOutputRedirected || color is null)
+        {
+            Console.WriteLine(text);
+        }
+        else
+        {
+            AnsiConsole.MarkupLine($"[{color}]{Markup.Escape(text)}[/]");
+        }
     }
 
     private static CheckResult RunWithProgress(CheckOptions options, bool quiet, CancellationToken cancellation)

@@ -27,16 +27,31 @@ internal static class SampleCommand
         NonEmptyValue.Require(output, CliText.SampleOutputEmpty);
         var seed = new Option<int>("--seed") { Description = CliText.SeedOption, DefaultValueFactory = _ => DefaultSeed, CustomParser = ParseSeed };
 
-        var command = new Command("sample", CliText.SampleDescription) { dataset, records, errorRate, encoding, output, seed };
+        var bundle = new Option<string?>("--bundle") { Description = CliText.SampleBundleOption };
+        NonEmptyValue.Require(bundle, CliText.SampleBundleEmpty);
+
+        var command = new Command("sample", CliText.SampleDescription) { dataset, records, errorRate, encoding, output, seed, bundle };
         command.Validators.Add(result =>
         {
-            if (result.GetResult(output) is null)
+            if (result.GetResult(output) is null && result.GetResult(bundle) is null)
             {
                 result.AddError(CliText.SampleOutputMissing);
             }
         });
         command.SetAction(parsed => CommandErrors.Run(cancellation =>
         {
+            if (parsed.GetValue(bundle) is { } folder)
+            {
+                return ExecuteBundle(new BundleSampleOptions
+                {
+                    Directory = folder,
+                    Records = Math.Max(20, ParseRecords(parsed.GetValue(records)!)),
+                    ErrorRate = ParseErrorRate(parsed.GetValue(errorRate)!),
+                    Seed = parsed.GetValue(seed),
+                    Today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime),
+                }, cancellation);
+            }
+
             var options = new SampleOptions
             {
                 Dataset = parsed.GetValue(dataset)!,
@@ -66,6 +81,22 @@ internal static class SampleCommand
         }
 
         Console.WriteLine(Format(CliText.SampleWritten, summary.Records, summary.FaultyRecords, Path.GetFullPath(options.OutputPath), Path.GetFullPath(summary.AnswerKeyPath)));
+        return ExitCodes.Success;
+    }
+
+    private static int ExecuteBundle(BundleSampleOptions options, CancellationToken cancellation)
+    {
+        BundleSampleSummary summary;
+        try
+        {
+            summary = BundleSampleGenerator.Write(options, cancellation);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException(Format(CliText.SampleOutputFailed, Path.GetFullPath(options.Directory), IoErrorText.Describe(ex, options.Directory)), ex);
+        }
+
+        Console.WriteLine(Format(CliText.SampleBundleWritten, Path.GetFullPath(options.Directory), string.Join("、", summary.Files), summary.Faults, Path.GetFullPath(summary.AnswerKeyPath)));
         return ExitCodes.Success;
     }
 

@@ -1,16 +1,19 @@
 using System.Text.Json;
 using Jinbao.Quality.Checking;
+using Jinbao.Quality.CrossFile;
 using Jinbao.Quality.Reading;
 using Jinbao.Quality.Reports;
 using Jinbao.Quality.Resources;
 using Jinbao.Quality.Rules;
+using Jinbao.Standards;
 
 namespace Jinbao.Quality.Bundles;
 
 /// <summary>
 /// Checks several extracts in one run: files, the CSV and XLSX files of folders (not recursive) and
-/// of ZIP archives. Each file is checked on its own and its reports go to
-/// OUTPUT/&lt;file name without extension&gt;/; OUTPUT/bundle.json lists every file.
+/// of ZIP archives. Each file's record rules run on their own and its reports go to
+/// OUTPUT/&lt;file name without extension&gt;/. The references between the files are then checked,
+/// and the combined reports in OUTPUT list every finding with its file; OUTPUT/bundle.json lists every file.
 /// </summary>
 public static class BundleCheck
 {
@@ -31,12 +34,37 @@ public static class BundleCheck
         string outputDirectory,
         CheckOptions template,
         long maxZipBytes = ZipExtraction.DefaultMaxTotalBytes,
+        CancellationToken cancellationToken = default) =>
+        Run(inputs, outputDirectory, template, new BundleOptions { MaxZipBytes = maxZipBytes }, cancellationToken);
+
+    /// <summary>
+    /// Checks every file of the inputs: base files (person, employer) first, then enrolments, then
+    /// contributions and benefit payments. Then runs the cross-file check and, when registries are
+    /// given, registry verification. Writes the per-file reports, the combined reports (report.json,
+    /// findings.xlsx, findings.csv) and bundle.json.
+    /// </summary>
+    /// <param name="inputs">The files, folders and archives.</param>
+    /// <param name="outputDirectory">The output folder.</param>
+    /// <param name="template">The options shared by every file; <see cref="CheckOptions.Path"/> is replaced, and so is <see cref="CheckOptions.Dataset"/> where an input names one.</param>
+    /// <param name="options">The memory budget, registries and archive bound.</param>
+    /// <param name="cancellationToken">Stops the check; temporary folders and files are deleted.</param>
+    /// <exception cref="ExtractReadException">An input is missing, an archive is rejected, or a folder holds no extract; nothing is written.</exception>
+    /// <exception cref="IOException">The output folder cannot be written; the message is Chinese.</exception>
+    /// <exception cref="Registry.RegistryServiceException">A registry service failed.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static BundleResult Run(
+        IReadOnlyList<BundleInput> inputs,
+        string outputDirectory,
+        CheckOptions template,
+        BundleOptions options,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(options);
 
         var extractions = new List<ZipExtraction>();
+        var entries = new List<BundleEntry>();
         try
         {
             // Every input is resolved, and every archive extracted, before the first report is written,
@@ -44,29 +72,98 @@ public static class BundleCheck
             var files = new List<(string Path, string Display, string? Dataset)>();
             foreach (var input in inputs)
             {
-                files.AddRange(Expand(input, extractions, maxZipBytes, cancellationToken));
+                files.AddRange(Expand(input, extractions, options.MaxZipBytes, cancellationToken));
             }
 
+            var today = DateOnly.FromDateTime(template.Time.GetLocalNow().DateTime);
+            using var references = new ReferenceCheck(new MemoryBudget(options.MemoryBudgetBytes), today);
             var folders = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { System.IO.Path.GetFileNameWithoutExtension(SummaryFileName) };
-            var results = new List<BundleFileResult>();
-            foreach (var (path, display, dataset) in files)
+            foreach (var (path, display, dataset) in InCheckOrder(files, template))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 string folder = UniqueFolder(System.IO.Path.GetFileNameWithoutExtension(path), folders);
-                var options = template with { Path = path, Dataset = dataset ?? template.Dataset };
-                results.Add(CheckOne(options, display, outputDirectory, folder, cancellationToken));
+                var fileOptions = template with { Path = path, Dataset = dataset ?? template.Dataset, Observer = references.ObserverFor(display) };
+                entries.Add(CheckOne(fileOptions, display, folder, references, cancellationToken));
             }
 
-            var result = new BundleResult(results);
+            references.Run(cancellationToken);
+            var messages = new ReferenceMessages(references, dataset => RulesOf(dataset, template.RulesFile));
+            foreach (var entry in entries.Where(e => e.Result is not null))
+            {
+                BundleRegistry.Verify(entry, options, cancellationToken);
+            }
+
+            foreach (var entry in entries.Where(e => e.Result is not null))
+            {
+                entry.Notes.AddRange(ReportOutput.Write(System.IO.Path.Combine(outputDirectory, entry.Folder!), entry.Result!, cancellationToken));
+            }
+
+            var notes = messages.Notes().Concat(entries.SelectMany(e => e.Notes)).ToList();
+            if (references.Spilled)
+            {
+                notes.Add(MessageFormat.Format(Messages.Reference_Spilled, options.MemoryBudgetBytes / (1024.0 * 1024)));
+            }
+
+            var summaries = BundleReport.Write(outputDirectory, entries, messages, notes, cancellationToken);
+            var result = new BundleResult(summaries) { Notes = notes, Spilled = references.Spilled };
             WriteSummary(outputDirectory, result);
             return result;
         }
         finally
         {
+            foreach (var entry in entries)
+            {
+                entry.Result?.Dispose();
+            }
+
             foreach (var extraction in extractions)
             {
                 extraction.Dispose();
             }
+        }
+    }
+
+    // Base files first, then enrolments, then the files that refer to enrolments; input order within
+    // each group. A file whose dataset is not recognised goes last, where its check reports why.
+    private static IEnumerable<(string Path, string Display, string? Dataset)> InCheckOrder(List<(string Path, string Display, string? Dataset)> files, CheckOptions template)
+    {
+        int Rank(string? dataset) => dataset switch
+        {
+            "person" or "employer" => 0,
+            "enrolment" => 1,
+            "contribution" or "benefit-payment" => 2,
+            _ => 3,
+        };
+
+        return files.Select((file, index) => (file, index, rank: Rank(file.Dataset ?? template.Dataset ?? DetectDataset(file.Path, template))))
+            .OrderBy(f => f.rank)
+            .ThenBy(f => f.index)
+            .Select(f => f.file);
+    }
+
+    private static string? DetectDataset(string path, CheckOptions template)
+    {
+        try
+        {
+            using var reader = ExtractReaderFactory.Open(path, template.Encoding, template.Sheet);
+            return ColumnBinder.Bind(reader.Header, null, StandardsCatalog.Default, System.IO.Path.GetFileName(path)).Dataset.Id;
+        }
+        catch (ExtractReadException)
+        {
+            return null;
+        }
+    }
+
+    // The shipped rules overlaid by the rule file when it is for this dataset, else the shipped rules alone.
+    private static RuleSet RulesOf(string dataset, string? rulesFile)
+    {
+        try
+        {
+            return RuleSet.Load(dataset, rulesFile);
+        }
+        catch (RuleFileException)
+        {
+            return RuleSet.Load(dataset, null);
         }
     }
 
@@ -106,33 +203,17 @@ public static class BundleCheck
         return [(input.Path, input.Path, input.Dataset)];
     }
 
-    private static BundleFileResult CheckOne(CheckOptions options, string display, string outputDirectory, string folder, CancellationToken cancellationToken)
+    private static BundleEntry CheckOne(CheckOptions options, string display, string folder, ReferenceCheck references, CancellationToken cancellationToken)
     {
-        CheckResult result;
         try
         {
-            result = QualityCheck.Run(options, null, cancellationToken);
+            var result = QualityCheck.Run(options, null, cancellationToken);
+            return new BundleEntry(display, options.Path, folder, result, references.Files[^1]);
         }
         catch (Exception ex) when (ex is ExtractReadException or RuleFileException)
         {
-            return new BundleFileResult { File = display, Status = BundleFileStatus.Error, Message = ex.Message, Dataset = options.Dataset };
-        }
-
-        using (result)
-        {
-            ReportOutput.Write(System.IO.Path.Combine(outputDirectory, folder), result, cancellationToken);
-            var report = result.Report;
-            return new BundleFileResult
-            {
-                File = display,
-                ReportFolder = folder,
-                Dataset = report.Dataset,
-                Records = report.Records,
-                RecordsWithErrors = report.RecordsWithErrors,
-                ErrorFindings = report.ErrorFindings,
-                Score = report.Score,
-                Status = report.ErrorFindings > 0 ? BundleFileStatus.Findings : BundleFileStatus.Ok,
-            };
+            references.DiscardLast(display);
+            return new BundleEntry(display, options.Path, null, null, null) { Error = ex.Message, Dataset = options.Dataset };
         }
     }
 
@@ -181,12 +262,7 @@ public static class BundleCheck
         {
             json.WriteStartObject();
             json.WriteString("file", file.File);
-            json.WriteString("status", file.Status switch
-            {
-                BundleFileStatus.Ok => "ok",
-                BundleFileStatus.Findings => "findings",
-                _ => "error",
-            });
+            json.WriteString("status", StatusKey(file.Status));
             WriteStringOrNull(json, "dataset", file.Dataset);
             WriteStringOrNull(json, "reportFolder", file.ReportFolder);
             json.WriteNumber("records", file.Records);
@@ -201,6 +277,8 @@ public static class BundleCheck
                 json.WriteNull("score");
             }
 
+            json.WriteNumber("referenceFindings", file.ReferenceFindings);
+            json.WriteNumber("registryFindings", file.RegistryFindings);
             WriteStringOrNull(json, "message", file.Message);
             json.WriteEndObject();
         }
@@ -208,6 +286,14 @@ public static class BundleCheck
         json.WriteEndArray();
         json.WriteEndObject();
     }
+
+    /// <summary>Returns the status as report files spell it.</summary>
+    internal static string StatusKey(BundleFileStatus status) => status switch
+    {
+        BundleFileStatus.Ok => "ok",
+        BundleFileStatus.Findings => "findings",
+        _ => "error",
+    };
 
     private static void WriteStringOrNull(Utf8JsonWriter json, string name, string? value)
     {
@@ -225,6 +311,12 @@ public static class BundleCheck
 /// <summary>The outcome of a bundle check, one entry per file in input order.</summary>
 public sealed record BundleResult(IReadOnlyList<BundleFileResult> Files)
 {
+    /// <summary>Notes on what was not checked (references without their target dataset, files not verified) and on spilling.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Whether the key sets of the cross-file check outgrew the memory budget and were sorted on disk.</summary>
+    public bool Spilled { get; init; }
+
     /// <summary>Whether any file could not be read.</summary>
     public bool HasUnreadableFiles => Files.Any(f => f.Status == BundleFileStatus.Error);
 

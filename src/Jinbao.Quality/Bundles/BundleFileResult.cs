@@ -29,6 +29,18 @@ public sealed record BundleFileResult
 
     /// <summary>The Chinese reason why the file could not be read; <see langword="null"/> otherwise.</summary>
     public string? Message { get; init; }
+
+    /// <summary>The findings of the record rules.</summary>
+    public long FindingCount { get; init; }
+
+    /// <summary>The findings of the cross-file check on this file's records.</summary>
+    public long ReferenceFindings { get; init; }
+
+    /// <summary>The findings of registry verification on this file's records.</summary>
+    public long RegistryFindings { get; init; }
+
+    /// <summary>Error-severity findings of the cross-file check and registry verification.</summary>
+    public long BundleErrorFindings { get; init; }
 }
 
 /// <summary>The status of one file of a bundle.</summary>

@@ -29,4 +29,11 @@ public sealed record CheckOptions
 
     /// <summary>Where the check logs its start, end and failures.</summary>
     public ILogger Logger { get; init; } = NullLogger.Instance;
+
+    /// <summary>
+    /// Creates an observer of the checked blocks once the header is bound (dataset, bound columns,
+    /// number of header cells), or returns <see langword="null"/> for none. The cross-file check
+    /// collects its keys this way.
+    /// </summary>
+    internal Func<Standards.Elements.Dataset, IReadOnlyList<ColumnBinding>, int, IBlockObserver?>? Observer { get; init; }
 }

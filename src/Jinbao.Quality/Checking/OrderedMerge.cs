@@ -8,7 +8,7 @@ namespace Jinbao.Quality.Checking;
 /// that completes the next block in sequence merges it and any later blocks already waiting.
 /// Merging is cheap next to checking, so no thread of its own is spent on it.
 /// </summary>
-internal sealed class OrderedMerge(ResultMerger merger, BlockingCollection<RecordBlock> free, IExtractSource reader, IProgress<CheckProgress>? progress)
+internal sealed class OrderedMerge(ResultMerger merger, IBlockObserver? observer, BlockingCollection<RecordBlock> free, IExtractSource reader, IProgress<CheckProgress>? progress)
 {
     private readonly Dictionary<long, RecordBlock> _waiting = [];
     private readonly Lock _lock = new();
@@ -24,6 +24,7 @@ internal sealed class OrderedMerge(ResultMerger merger, BlockingCollection<Recor
             while (_waiting.Remove(_next, out var ready))
             {
                 merger.Merge(ready);
+                observer?.Observe(ready);
                 _next++;
                 free.Add(ready, cancellationToken);
             }

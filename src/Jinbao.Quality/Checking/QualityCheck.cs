@@ -62,7 +62,8 @@ public static class QualityCheck
                 _ => 65_536,
             };
             var merger = new ResultMerger(spill, rules, dataset, columns, expected, standards.Divisions);
-            RunPipeline(reader, fileName, columns, rules, standards, today, merger, options.Workers, progress, cancellationToken);
+            var observer = options.Observer?.Invoke(dataset, columns, reader.Header.Count);
+            RunPipeline(reader, fileName, columns, rules, standards, today, merger, observer, options.Workers, progress, cancellationToken);
             spill.Complete();
             merger.ReleaseKeys();
 
@@ -106,6 +107,7 @@ public static class QualityCheck
         StandardsCatalog standards,
         DateOnly today,
         ResultMerger merger,
+        IBlockObserver? observer,
         int workers,
         IProgress<CheckProgress>? progress,
         CancellationToken cancellationToken)
@@ -135,7 +137,7 @@ public static class QualityCheck
             CsvExtractReader c => c.Delimiter,
             _ => ',',
         });
-        var ordered = new OrderedMerge(merger, free, reader, progress);
+        var ordered = new OrderedMerge(merger, observer, free, reader, progress);
         CsvChunkParser? parser = null;
         Action read;
         if (chunks is not null)
@@ -152,7 +154,7 @@ public static class QualityCheck
         else
         {
             var checker = new RecordChecker(columns, rules, standards, today, shape);
-            read = () => ReadBlocks((IExtractReader)reader, ordinals, free, toCheck, checker, ordered, token);
+            read = () => ReadBlocks((IExtractReader)reader, ordinals, free, toCheck, checker, observer, ordered, token);
         }
 
         var tasks = new List<Task>
@@ -173,6 +175,7 @@ public static class QualityCheck
                         }
 
                         checker.Check(block);
+                        observer?.Prepare(block);
                         ordered.Add(block, token);
                     }
                 },
@@ -209,7 +212,7 @@ public static class QualityCheck
     // are behind, it checks the block it has just filled itself.
     private const int QueueDepthForReaderToCheck = 2;
 
-    private static void ReadBlocks(IExtractReader reader, int[] ordinals, BlockingCollection<RecordBlock> free, BlockingCollection<RecordBlock> toCheck, RecordChecker checker, OrderedMerge ordered, CancellationToken token)
+    private static void ReadBlocks(IExtractReader reader, int[] ordinals, BlockingCollection<RecordBlock> free, BlockingCollection<RecordBlock> toCheck, RecordChecker checker, IBlockObserver? observer, OrderedMerge ordered, CancellationToken token)
     {
         try
         {
@@ -237,6 +240,7 @@ public static class QualityCheck
                     if (toCheck.Count >= QueueDepthForReaderToCheck)
                     {
                         checker.Check(block);
+                        observer?.Prepare(block);
                         ordered.Add(block, token);
                     }
                     else

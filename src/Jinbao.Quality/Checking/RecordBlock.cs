@@ -26,6 +26,8 @@ internal sealed class RecordBlock
         Rows = new long[RecordsPerBlock];
         Flags = new ushort[RecordsPerBlock];
         Keys = new UInt128[RecordsPerBlock];
+        PersonKeys = new ulong[RecordsPerBlock];
+        CreditCodeKeys = new UInt128[RecordsPerBlock];
         FieldCounts = new int[RecordsPerBlock];
         Divisions = new int[RecordsPerBlock];
         BusinessLines = new int[RecordsPerBlock];
@@ -52,6 +54,12 @@ internal sealed class RecordBlock
     /// <summary>Per record, the normalised key for the uniqueness check, or <see cref="RecordKey.None"/>.</summary>
     public UInt128[] Keys { get; private set; }
 
+    /// <summary>Per record, the person of a valid identity number as <see cref="RecordKey.FromPersonId(ReadOnlySpan{char}, Standards.Identifiers.IdDocumentType)"/> encodes it, or 0.</summary>
+    public ulong[] PersonKeys { get; private set; }
+
+    /// <summary>Per record, a valid credit code as <see cref="RecordKey.FromUscc"/> encodes it, or <see cref="RecordKey.None"/>.</summary>
+    public UInt128[] CreditCodeKeys { get; private set; }
+
     /// <summary>Per record, the number of fields in the file, or 0 where the format has no such count (XLSX).</summary>
     public int[] FieldCounts { get; private set; }
 
@@ -73,11 +81,16 @@ internal sealed class RecordBlock
     /// <summary>The row number of the first raw line.</summary>
     public long RawFirstRow { get; private set; }
 
+    /// <summary>What an <see cref="IBlockObserver"/> prepared for this block; the observer owns and reuses it.</summary>
+    public object? ObserverState { get; set; }
+
     /// <summary>Empties the block for reuse.</summary>
     public void Reset()
     {
         Array.Clear(Flags, 0, Count);
         Array.Clear(Keys, 0, Count);
+        Array.Clear(PersonKeys, 0, Count);
+        Array.Clear(CreditCodeKeys, 0, Count);
         Count = 0;
         _charCount = 0;
         RawLength = 0;
@@ -197,6 +210,8 @@ internal sealed class RecordBlock
         Rows = Resize(Rows, capacity);
         Flags = Resize(Flags, capacity);
         Keys = Resize(Keys, capacity);
+        PersonKeys = Resize(PersonKeys, capacity);
+        CreditCodeKeys = Resize(CreditCodeKeys, capacity);
         FieldCounts = Resize(FieldCounts, capacity);
         Divisions = Resize(Divisions, capacity);
         BusinessLines = Resize(BusinessLines, capacity);

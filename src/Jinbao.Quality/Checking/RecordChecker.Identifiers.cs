@@ -73,6 +73,7 @@ internal sealed partial class RecordChecker
             }
 
             _block.Keys[_record] = RecordKey.FromPersonId(value, check.DocumentType);
+            _block.PersonKeys[_record] = (ulong)_block.Keys[_record];
             return;
         }
 
@@ -152,6 +153,11 @@ internal sealed partial class RecordChecker
             case UsccFailure.LegacyCheckCharacter:
                 Emit(RuleId.UsccLegacyCheckCharacter, c, shown, MessageFormat.Format(Messages.Finding_UsccLegacyCheckCharacter, column.Header, shown, check.ExpectedCheckCharacter));
                 break;
+        }
+
+        if (check.Failure is UsccFailure.None or UsccFailure.LegacyCheckCharacter)
+        {
+            _block.CreditCodeKeys[_record] = RecordKey.FromUscc(value);
         }
 
         // The credit code identifies the record only where no person is named (the employer

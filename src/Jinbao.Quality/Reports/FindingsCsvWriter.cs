@@ -30,6 +30,28 @@ internal static class FindingsCsvWriter
         }
     }
 
+    /// <summary>Writes the findings of a bundle: the file and dataset before the columns of <see cref="Write"/>, and the registry's value after the value.</summary>
+    public static void WriteWithFiles(TextWriter output, IEnumerable<Bundles.BundleFinding> findings)
+    {
+        WriteRow(output, ReportText.Label_File, ReportText.Label_Dataset, ReportText.Label_Row, ReportText.Label_Column, ReportText.Label_Field, ReportText.Label_Rule, ReportText.Label_Severity, ReportText.Label_Dimension, ReportText.Label_Value, ReportText.Label_RegistryValue, ReportText.Label_Message);
+        foreach (var (file, dataset, finding, registryValue) in findings)
+        {
+            WriteRow(
+                output,
+                file,
+                dataset,
+                finding.Row.ToString(CultureInfo.InvariantCulture),
+                finding.Column,
+                finding.Field,
+                finding.Rule,
+                QualityText.SeverityName(finding.Severity),
+                QualityText.DimensionName(finding.Dimension),
+                finding.Value,
+                registryValue ?? "",
+                finding.Message);
+        }
+    }
+
     /// <summary>Returns the cell as it must be written: neutralised against formulas and quoted where needed.</summary>
     internal static string Cell(string value)
     {

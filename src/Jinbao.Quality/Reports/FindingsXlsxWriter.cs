@@ -205,7 +205,7 @@ internal static class FindingsXlsxWriter
         sheet.Complete(autoFilter: false);
     }
 
-    private static void WriteHeader(XlsxSheetWriter sheet, params string[] labels)
+    internal static void WriteHeader(XlsxSheetWriter sheet, params string[] labels)
     {
         sheet.StartRow();
         foreach (string label in labels)

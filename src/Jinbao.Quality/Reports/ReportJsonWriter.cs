@@ -18,10 +18,34 @@ internal static class ReportJsonWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The writer settings of every JSON report: indented, Chinese text unescaped.</summary>
+    internal static JsonWriterOptions WriterOptions => Options;
+
     public static void Write(Stream output, QualityReport report, IEnumerable<Finding> findings)
     {
         using var json = new Utf8JsonWriter(output, Options);
         json.WriteStartObject();
+        WriteScorecard(json, report);
+
+        json.WriteStartArray("findings");
+        foreach (var finding in findings)
+        {
+            json.WriteStartObject();
+            WriteFinding(json, finding);
+            json.WriteEndObject();
+            if (json.BytesPending > 1 << 16)
+            {
+                json.Flush();
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes the scorecard's properties into the open object.</summary>
+    internal static void WriteScorecard(Utf8JsonWriter json, QualityReport report)
+    {
         json.WriteString("dataset", report.Dataset);
         json.WriteString("datasetName", report.DatasetName);
         json.WriteString("file", report.File);
@@ -111,29 +135,20 @@ internal static class ReportJsonWriter
         }
 
         json.WriteEndArray();
-
-        json.WriteStartArray("findings");
-        foreach (var finding in findings)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("row", finding.Row);
-            json.WriteString("field", finding.Field);
-            json.WriteString("column", finding.Column);
-            json.WriteString("rule", finding.Rule);
-            json.WriteString("severity", SeverityKey(finding.Severity));
-            json.WriteString("dimension", finding.Dimension.ToString());
-            json.WriteString("value", finding.Value);
-            json.WriteString("message", finding.Message);
-            json.WriteEndObject();
-            if (json.BytesPending > 1 << 16)
-            {
-                json.Flush();
-            }
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
     }
 
-    private static string SeverityKey(Severity severity) => severity == Severity.Error ? "error" : "warning";
+    /// <summary>Writes a finding's properties into the open object.</summary>
+    internal static void WriteFinding(Utf8JsonWriter json, Finding finding)
+    {
+        json.WriteNumber("row", finding.Row);
+        json.WriteString("field", finding.Field);
+        json.WriteString("column", finding.Column);
+        json.WriteString("rule", finding.Rule);
+        json.WriteString("severity", SeverityKey(finding.Severity));
+        json.WriteString("dimension", finding.Dimension.ToString());
+        json.WriteString("value", finding.Value);
+        json.WriteString("message", finding.Message);
+    }
+
+    internal static string SeverityKey(Severity severity) => severity == Severity.Error ? "error" : "warning";
 }

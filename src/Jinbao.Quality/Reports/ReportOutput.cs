@@ -22,38 +22,65 @@ public static class ReportOutput
     {
         ArgumentNullException.ThrowIfNull(result);
 
+        RunHistory? history = null;
+        try
+        {
+            WriteAtomically(
+                directory,
+                FileNames,
+                temporary =>
+                {
+                    history = RunHistory.Load(directory, result.Report.CheckedAt).Append(RunHistoryEntry.From(result.Report));
+                    WriteAll(temporary, result, history, cancellationToken);
+                },
+                cancellationToken);
+        }
+        catch
+        {
+            DeleteSetAside(directory, history);
+            throw;
+        }
+
+        return history!.SetAsideFile is { } setAside ? [MessageFormat.Format(ReportText.Html_HistorySetAside, setAside)] : [];
+    }
+
+    /// <summary>
+    /// Writes files into a folder under temporary names, then replaces the earlier files together;
+    /// if a replacement fails the earlier files are put back.
+    /// </summary>
+    /// <param name="directory">The folder, created when missing.</param>
+    /// <param name="names">The file names.</param>
+    /// <param name="write">Writes every file, given the temporary paths in the order of <paramref name="names"/>.</param>
+    /// <param name="cancellationToken">Checked before the files are replaced.</param>
+    /// <exception cref="IOException">The folder cannot be created or written; the message is Chinese and nothing in the folder has changed.</exception>
+    internal static void WriteAtomically(string directory, IReadOnlyList<string> names, Action<string[]> write, CancellationToken cancellationToken)
+    {
         string suffix = $".tmp-{Environment.ProcessId}";
-        var targets = FileNames.Select(name => Path.Combine(directory, name)).ToArray();
+        var targets = names.Select(name => Path.Combine(directory, name)).ToArray();
         var temporary = targets.Select(path => path + suffix).ToArray();
         if (targets.FirstOrDefault(Directory.Exists) is { } folder)
         {
             throw new IOException(MessageFormat.Format(Messages.OutputFailed, directory, MessageFormat.Format(Messages.OutputIsFolder, Path.GetFileName(folder))));
         }
 
-        RunHistory? history = null;
         try
         {
             Directory.CreateDirectory(directory);
-            history = RunHistory.Load(directory, result.Report.CheckedAt).Append(RunHistoryEntry.From(result.Report));
-            WriteAll(temporary, result, history, cancellationToken);
+            write(temporary);
             cancellationToken.ThrowIfCancellationRequested();
             Replace(targets, temporary, suffix);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             DeleteAll(temporary);
-            DeleteSetAside(directory, history);
             string reason = File.Exists(directory) ? MessageFormat.Format(Messages.OutputIsFile, directory) : IoErrorText.Describe(ex);
             throw new IOException(MessageFormat.Format(Messages.OutputFailed, directory, reason), ex);
         }
         catch
         {
             DeleteAll(temporary);
-            DeleteSetAside(directory, history);
             throw;
         }
-
-        return history.SetAsideFile is { } setAside ? [MessageFormat.Format(ReportText.Html_HistorySetAside, setAside)] : [];
     }
 
     // The copy of an unreadable history.json goes too when the check writes nothing, because the original stays.
@@ -68,8 +95,8 @@ public static class ReportOutput
     private static void WriteAll(string[] temporary, CheckResult result, RunHistory history, CancellationToken cancellationToken)
     {
         // The files are independent, and the large ones each keep a processor busy.
-        var writers = new Action[]
-        {
+        InvokeAll(
+        [
             () =>
             {
                 using var json = new FileStream(temporary[0], FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
@@ -95,15 +122,18 @@ public static class ReportOutput
                 using var json = new FileStream(temporary[4], FileMode.Create, FileAccess.Write, FileShare.None);
                 history.Write(json);
             },
-        };
+        ]);
+    }
 
+    /// <summary>Runs writers in parallel and rethrows the first failure as it was thrown; a cancellation only when nothing else failed.</summary>
+    internal static void InvokeAll(Action[] writers)
+    {
         try
         {
             Parallel.Invoke(writers);
         }
         catch (AggregateException ex)
         {
-            // Report the first failure as it was thrown; a cancellation only when nothing else failed.
             var first = ex.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) ?? ex.InnerExceptions[0];
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }

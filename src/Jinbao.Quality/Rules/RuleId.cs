@@ -54,4 +54,9 @@ internal enum RuleId : byte
     ContributionAmountMismatch,
     PaymentDateBeforePeriod,
     BenefitPensionAge,
+    ReferencePersonMissing,
+    ReferenceEmployerMissing,
+    ReferenceEnrolmentMissing,
+    ReferenceOutsideEnrolment,
+    ReferenceNotEnrolled,
 }

@@ -51,6 +51,11 @@ internal static class RuleIds
         "contribution.amount-mismatch",
         "payment-date.before-period",
         "benefit.pension-age",
+        "reference.person-missing",
+        "reference.employer-missing",
+        "reference.enrolment-missing",
+        "reference.outside-enrolment",
+        "reference.not-enrolled",
     ];
 
     private static readonly Dictionary<string, RuleId> ByName =
