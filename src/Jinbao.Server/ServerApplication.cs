@@ -114,6 +114,7 @@ public static partial class ServerApplication
         BatchEndpoints.Map(app);
         RecordCheckEndpoints.Map(app);
         StoreEndpoints.Map(app);
+        TrustEndpoints.Map(app);
         ConsoleFiles.Map(app);
 
         var accounts = app.Services.GetRequiredService<AccountService>();

@@ -45,6 +45,12 @@ public sealed record ServerOptions
     /// <summary>The clock for sessions, lock-outs and audit entries.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>The OCSP service of a CA folder, answered at <c>/ocsp</c>; null when the server serves no CA.</summary>
+    public Jinbao.Trust.Pki.CaFolderOcsp? Ocsp { get; init; }
+
+    /// <summary>The RFC 3161 time-stamp authority answered at <c>/tsa</c>; null when the server has no time-stamp key.</summary>
+    public Jinbao.Trust.Timestamps.TimeStampAuthority? TimeStamps { get; init; }
+
     /// <summary>Where the one-time password of the first administrator is written; standard output by default.</summary>
     public TextWriter? Console { get; init; }
 }

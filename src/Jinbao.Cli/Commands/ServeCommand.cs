@@ -2,6 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using Jinbao.Cli.Resources;
 using Jinbao.Server;
+using Jinbao.Trust.Pki;
+using Jinbao.Trust.Timestamps;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.X509;
 using Microsoft.Extensions.Hosting;
 
 namespace Jinbao.Cli.Commands;
@@ -21,7 +25,12 @@ internal static class ServeCommand
         var maxUpload = new Option<int>("--max-upload-mb") { Description = CliText.ServeMaxUploadOption, DefaultValueFactory = _ => 512 };
         var maxJson = new Option<int>("--max-json-kb") { Description = CliText.ServeMaxJsonOption, DefaultValueFactory = _ => 64 };
         var fullIds = new Option<bool>("--show-full-id-numbers") { Description = CliText.ServeFullIdOption };
-        var command = new Command("serve", CliText.ServeDescription) { urls, data, initAdmin, maxUpload, maxJson, fullIds };
+        var ca = new Option<string?>("--ca") { Description = CliText.ServeCaOption };
+        var caPassphrase = new Option<string?>("--ca-passphrase-file") { Description = CliText.ServeCaPassphraseOption };
+        var tsaKey = new Option<string?>("--tsa-key") { Description = CliText.ServeTsaKeyOption };
+        var tsaCertificate = new Option<string?>("--tsa-cert") { Description = CliText.ServeTsaCertOption };
+        var tsaPassphrase = new Option<string?>("--tsa-passphrase-file") { Description = CliText.ServeTsaPassphraseOption };
+        var command = new Command("serve", CliText.ServeDescription) { urls, data, initAdmin, maxUpload, maxJson, fullIds, ca, caPassphrase, tsaKey, tsaCertificate, tsaPassphrase };
         command.SetAction(parsed => CommandErrors.Run(() =>
         {
             string addresses = parsed.GetValue(urls)!;
@@ -48,6 +57,10 @@ internal static class ServeCommand
                 MaxUploadBytes = uploadMegabytes * 1024L * 1024,
                 MaxJsonBytes = jsonKilobytes * 1024L,
                 OperatorsSeeFullIdNumbers = parsed.GetValue(fullIds),
+                Ocsp = parsed.GetValue(ca) is { } caFolder
+                    ? CaFolderOcsp.Open(caFolder, TrustCommandSupport.ReadPassphrase(parsed.GetValue(caPassphrase), TrustCommandSupport.CaPassphraseVariable, "--ca-passphrase-file"))
+                    : null,
+                TimeStamps = OpenTimeStampAuthority(parsed.GetValue(tsaKey), parsed.GetValue(tsaCertificate), parsed.GetValue(tsaPassphrase)),
             };
             var app = ServerApplication.Build(options);
             try
@@ -65,5 +78,40 @@ internal static class ServeCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    // The time-stamp policy is the first certificate policy of the TSA certificate, which the CA's
+    // profile puts there, so tokens name the policy the certificate was issued under.
+    private static TimeStampAuthority? OpenTimeStampAuthority(string? keyFile, string? certificateFile, string? passphraseFile)
+    {
+        if (keyFile is null && certificateFile is null)
+        {
+            return null;
+        }
+
+        if (keyFile is null || certificateFile is null)
+        {
+            throw new UsageException(CliText.ServeTsaIncomplete);
+        }
+
+        string passphrase = TrustCommandSupport.ReadPassphrase(passphraseFile, TrustCommandSupport.KeyPassphraseVariable, "--tsa-passphrase-file");
+        var key = EncryptedKeyFile.Open(ReadFile(keyFile), passphrase, keyFile);
+        var certificate = CertificateFiles.Read(ReadFile(certificateFile), certificateFile);
+        var policies = CertificatePolicies.GetInstance(certificate.GetExtensionValue(X509Extensions.CertificatePolicies)?.GetOctets() is { } der ? Asn1Object.FromByteArray(der) : null);
+        string policy = policies?.GetPolicyInformation().FirstOrDefault()?.PolicyIdentifier.Id
+            ?? throw new UsageException(string.Format(CultureInfo.CurrentCulture, CliText.ServeTsaNoPolicy, certificateFile));
+        return new TimeStampAuthority(key, certificate, TimeProvider.System, policy);
+    }
+
+    private static byte[] ReadFile(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException(string.Format(CultureInfo.CurrentCulture, CliText.ServeFileUnreadable, path, Jinbao.Quality.IoErrorText.Describe(ex, path)));
+        }
     }
 }

@@ -41,6 +41,9 @@ public sealed partial class TestServer : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Changes the server's options before it starts, such as the OCSP and time-stamp services.</summary>
+    internal Func<ServerOptions, ServerOptions>? Configure { get; init; }
+
     public string DataDirectory => _data.Path;
 
     public ApiClient Admin { get; private set; } = null!;
@@ -48,7 +51,7 @@ public sealed partial class TestServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var console = new StringWriter();
-        _app = ServerApplication.Build(new ServerOptions
+        var options = new ServerOptions
         {
             Urls = "http://127.0.0.1:0",
             DataDirectory = _data.Path,
@@ -57,7 +60,8 @@ public sealed partial class TestServer : IAsyncLifetime
             SignInRequestsPerMinute = _signInRequestsPerMinute,
             Time = _time,
             OperatorsSeeFullIdNumbers = _operatorsSeeFullIdNumbers,
-        });
+        };
+        _app = ServerApplication.Build(Configure is null ? options : Configure(options));
         await _app.StartAsync();
         string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address);
