@@ -189,6 +189,37 @@ public sealed class CrossFileTests : IDisposable
     [InlineData("0")]
     public void ParseSize_RejectsInvalid(string text) => Assert.Null(MemoryBudget.ParseSize(text));
 
+    [Fact]
+    public void AddedReferenceRule_FlagsExactlyTheRowsMissingFromTheTarget()
+    {
+        WriteSample(seed: 15);
+        string bundle = Path.Combine(root, "bundle");
+        string persons = Path.Combine(bundle, BundleSampleGenerator.PersonFile);
+        var lines = File.ReadAllLines(persons);
+        File.WriteAllLines(persons, lines.Where((_, index) => index == 0 || index % 3 != 0));
+        var kept = File.ReadLines(persons).Skip(1).Select(l => l.Split(',')[0].Trim().ToUpperInvariant()).ToHashSet();
+        var expected = File.ReadLines(Path.Combine(bundle, BundleSampleGenerator.PaymentFile)).Skip(1)
+            .Select((line, index) => (Id: line.Split(',')[0].Trim().ToUpperInvariant(), Row: index + 2L))
+            .Where(p => p.Id.Length > 0 && !kept.Contains(p.Id))
+            .Select(p => p.Row)
+            .ToList();
+        string payments = Path.Combine(root, "payments.json");
+        File.WriteAllText(payments, """
+            { "dataset": "benefit-payment", "rules": [
+              { "id": "gd.payee-in-persons", "kind": "reference", "field": "公民身份号码", "dataset": "person" } ] }
+            """);
+        string contributions = Path.Combine(root, "contributions.json");
+        File.WriteAllText(contributions, """{ "dataset": "contribution", "rules": [ { "id": "money.negative", "severity": "Warning" } ] }""");
+
+        BundleCheck.Run([new BundleInput(bundle, null)], Path.Combine(root, "added"), Options() with { RuleFiles = [contributions, payments] }, new BundleOptions());
+
+        var found = ReadFindingsInOrder(Path.Combine(root, "added"));
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, found.Where(f => f.Rule == "gd.payee-in-persons").Select(f => f.Row));
+        Assert.All(found.Where(f => f.Rule == "gd.payee-in-persons"), f => Assert.Equal(BundleSampleGenerator.PaymentFile, f.File));
+        Assert.Contains(found, f => f.File == BundleSampleGenerator.PersonFile);
+    }
+
     private BundleSampleSummary WriteSample(int seed) =>
         BundleSampleGenerator.Write(new BundleSampleOptions { Directory = Path.Combine(root, "bundle"), Records = 2000, Seed = seed, Today = new DateOnly(2026, 12, 4) });
 

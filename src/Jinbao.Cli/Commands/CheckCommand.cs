@@ -35,8 +35,15 @@ internal static class CheckCommand
         var encoding = new Option<string?>("--encoding") { Description = CliText.EncodingOption };
         var sheet = new Option<string?>("--sheet") { Description = CliText.SheetOption };
         NonEmptyValue.Require(sheet, CliText.SheetOptionEmpty);
-        var rules = new Option<string?>("--rules") { Description = CliText.RulesOption };
-        NonEmptyValue.Require(rules, CliText.RulesOptionEmpty);
+        // One rule file per dataset: a bundle's files each take the one that names their dataset.
+        var rules = new Option<string[]>("--rules") { Description = CliText.RulesOption, Arity = ArgumentArity.ZeroOrMore };
+        rules.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string[]>()?.Any(string.IsNullOrWhiteSpace) == true)
+            {
+                result.AddError(CliText.RulesOptionEmpty);
+            }
+        });
         var quiet = new Option<bool>("--quiet", "-q") { Description = CliText.QuietOption };
         var verbose = new Option<bool>("--verbose") { Description = CliText.VerboseOption };
         var memoryBudget = new Option<string?>("--memory-budget") { Description = CliText.MemoryBudgetOption };
@@ -65,7 +72,7 @@ internal static class CheckCommand
                 Dataset = parsed.GetValue(dataset),
                 Encoding = parsed.GetValue(encoding),
                 Sheet = parsed.GetValue(sheet),
-                RulesFile = parsed.GetValue(rules),
+                RuleFiles = parsed.GetValue(rules) ?? [],
                 Logger = logging.CreateLogger("Jinbao.Quality"),
             };
             var inputs = arguments.Select(BundleInput.Parse).ToList();
@@ -73,6 +80,9 @@ internal static class CheckCommand
             bool withRegistry = bundleOptions.PopulationRegistry is not null || bundleOptions.LegalEntityRegistry is not null;
             if (inputs.Count == 1 && !inputs[0].NeedsBundle && !withRegistry)
             {
+                // A single file takes a single rule file as given, so a rule file for another dataset is reported.
+                string[] ruleFiles = parsed.GetValue(rules) ?? [];
+                options = ruleFiles.Length == 1 ? options with { RulesFile = ruleFiles[0] } : options;
                 return Execute(options, parsed.GetValue(output)!, parsed.GetValue(quiet), cancellation);
             }
 

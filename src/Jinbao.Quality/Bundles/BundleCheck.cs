@@ -87,7 +87,10 @@ public static class BundleCheck
             }
 
             references.Run(cancellationToken);
-            var messages = new ReferenceMessages(references, dataset => RulesOf(dataset, template.RulesFile));
+            var messages = new ReferenceMessages(references, dataset => RulesOf(dataset, template.RulesFileFor(dataset)));
+            var paths = files.GroupBy(f => f.Display).ToDictionary(g => g.Key, g => g.First().Path);
+            var readable = references.Files.Where(f => !references.Failed(f.Dataset) && paths.ContainsKey(f.Name)).Select(f => (f, paths[f.Name])).ToList();
+            messages.Custom = new CustomReferenceCheck(readable, dataset => RulesOf(dataset, template.RulesFileFor(dataset)), template, cancellationToken);
             foreach (var entry in entries.Where(e => e.Result is not null))
             {
                 BundleRegistry.Verify(entry, options, cancellationToken);

@@ -21,6 +21,16 @@ public sealed record CheckOptions
     /// <summary>A province's rule file overlaying the shipped rules, or <see langword="null"/>.</summary>
     public string? RulesFile { get; init; }
 
+    /// <summary>
+    /// Several rule files, one per dataset, for a run over files of several datasets: each file is
+    /// checked with the rule file whose <c>dataset</c> is its dataset, or one that names none. Used
+    /// when <see cref="RulesFile"/> is null.
+    /// </summary>
+    public IReadOnlyList<string> RuleFiles { get; init; } = [];
+
+    /// <summary>Returns the rule file for a dataset: <see cref="RulesFile"/>, else the matching one of <see cref="RuleFiles"/>, else null.</summary>
+    public string? RulesFileFor(string dataset) => RulesFile ?? RuleFileDatasets.Choose(RuleFiles, dataset);
+
     /// <summary>The clock that decides "today" for future-date and age rules.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

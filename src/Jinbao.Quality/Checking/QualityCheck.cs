@@ -48,7 +48,7 @@ public static class QualityCheck
         using var reader = ExtractReaderFactory.Open(options.Path, options.Encoding, options.Sheet);
         string fileName = Path.GetFileName(options.Path);
         var (dataset, columns, ignored) = ColumnBinder.Bind(reader.Header, options.Dataset, standards, fileName);
-        var rules = RuleSet.Load(dataset.Id, options.RulesFile);
+        var rules = RuleSet.Load(dataset.Id, options.RulesFileFor(dataset.Id));
         var today = DateOnly.FromDateTime(options.Time.GetLocalNow().DateTime);
         QualityCheckLog.CheckStarted(options.Logger, options.Path, dataset.Id, reader.EncodingName, columns.Count, ignored.Count);
 

@@ -25,16 +25,32 @@ internal sealed class ReferenceMessages
         _insuranceCodes = ReferenceCollector.CodeOrder(_insuranceTypes);
     }
 
+    /// <summary>The findings of the reference rules that rule files add; null when none ran.</summary>
+    public CustomReferenceCheck? Custom { get; set; }
+
     /// <summary>Returns the findings of one file in row order, leaving out rules its rule set disables.</summary>
     public IEnumerable<Finding> FindingsOf(ReferenceFile file, CancellationToken cancellationToken)
     {
+        var added = Custom?.FindingsOf(file.Index) ?? [];
+        int next = 0;
         var rules = _rulesOf(file.Dataset);
         foreach (var finding in _check.FindingsOf(file.Index, cancellationToken))
         {
             if (rules.Get(finding.Rule) is { Enabled: true } setting)
             {
-                yield return Describe(file, finding, setting);
+                var described = Describe(file, finding, setting);
+                for (; next < added.Count && added[next].Row <= described.Row; next++)
+                {
+                    yield return added[next];
+                }
+
+                yield return described;
             }
+        }
+
+        for (; next < added.Count; next++)
+        {
+            yield return added[next];
         }
     }
 
@@ -65,6 +81,7 @@ internal sealed class ReferenceMessages
         Note("enrolment", "employer", RuleId.ReferenceEmployerMissing);
         Note("contribution", "enrolment", RuleId.ReferenceEnrolmentMissing);
         Note("benefit-payment", "enrolment", RuleId.ReferenceNotEnrolled);
+        notes.AddRange(Custom?.Notes ?? []);
         return notes;
     }
 
