@@ -30,6 +30,7 @@ internal static class Program
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(CaCommand.Create());
+        root.Subcommands.Add(LoginCommand.Create());
         root.Subcommands.Add(KeyCommands.CreateKeygen());
         root.Subcommands.Add(KeyCommands.CreateCsr());
         root.Subcommands.Add(FileProtectionCommands.CreateSign());

@@ -45,6 +45,13 @@ public sealed record ServerOptions
     /// <summary>The clock for sessions, lock-outs and audit entries.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The certificate sign-in, the second factor after the password: when set, a session becomes usable
+    /// only after the user signs a challenge with the SM2 key of a certificate whose chain and
+    /// revocation check out and whose subject common name is the user name.
+    /// </summary>
+    public Jinbao.Trust.Pki.SignInChallenges? CertificateSignIn { get; init; }
+
     /// <summary>The OCSP service of a CA folder, answered at <c>/ocsp</c>; null when the server serves no CA.</summary>
     public Jinbao.Trust.Pki.CaFolderOcsp? Ocsp { get; init; }
 

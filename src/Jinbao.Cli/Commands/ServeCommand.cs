@@ -30,7 +30,9 @@ internal static class ServeCommand
         var tsaKey = new Option<string?>("--tsa-key") { Description = CliText.ServeTsaKeyOption };
         var tsaCertificate = new Option<string?>("--tsa-cert") { Description = CliText.ServeTsaCertOption };
         var tsaPassphrase = new Option<string?>("--tsa-passphrase-file") { Description = CliText.ServeTsaPassphraseOption };
-        var command = new Command("serve", CliText.ServeDescription) { urls, data, initAdmin, maxUpload, maxJson, fullIds, ca, caPassphrase, tsaKey, tsaCertificate, tsaPassphrase };
+        var signInTrust = new Option<string[]>("--signin-trust") { Description = CliText.ServeSignInTrustOption, Arity = ArgumentArity.ZeroOrMore };
+        var signInCrl = new Option<string[]>("--signin-crl") { Description = CliText.ServeSignInCrlOption, Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("serve", CliText.ServeDescription) { urls, data, initAdmin, maxUpload, maxJson, fullIds, ca, caPassphrase, tsaKey, tsaCertificate, tsaPassphrase, signInTrust, signInCrl };
         command.SetAction(parsed => CommandErrors.Run(() =>
         {
             string addresses = parsed.GetValue(urls)!;
@@ -61,6 +63,7 @@ internal static class ServeCommand
                     ? CaFolderOcsp.Open(caFolder, TrustCommandSupport.ReadPassphrase(parsed.GetValue(caPassphrase), TrustCommandSupport.CaPassphraseVariable, "--ca-passphrase-file"))
                     : null,
                 TimeStamps = OpenTimeStampAuthority(parsed.GetValue(tsaKey), parsed.GetValue(tsaCertificate), parsed.GetValue(tsaPassphrase)),
+                CertificateSignIn = CertificateSignIn(parsed.GetValue(signInTrust) ?? [], parsed.GetValue(signInCrl) ?? []),
             };
             var app = ServerApplication.Build(options);
             try
@@ -101,6 +104,24 @@ internal static class ServeCommand
         string policy = policies?.GetPolicyInformation().FirstOrDefault()?.PolicyIdentifier.Id
             ?? throw new UsageException(string.Format(CultureInfo.CurrentCulture, CliText.ServeTsaNoPolicy, certificateFile));
         return new TimeStampAuthority(key, certificate, TimeProvider.System, policy);
+    }
+
+    // The CRL files are read again at every certificate sign-in, so a CRL the CA publishes later applies at once.
+    private static SignInChallenges? CertificateSignIn(string[] roots, string[] crlFiles)
+    {
+        if (roots.Length == 0)
+        {
+            return crlFiles.Length == 0 ? null : throw new UsageException(CliText.ServeSignInCrlWithoutTrust);
+        }
+
+        var anchors = roots.Select(path => CertificateFiles.Read(ReadFile(path), path)).ToList();
+        foreach (string crl in crlFiles)
+        {
+            _ = CertificateFiles.ReadCrl(ReadFile(crl), crl);
+        }
+
+        IReadOnlyList<Org.BouncyCastle.X509.X509Crl> CurrentCrls() => [.. crlFiles.Select(path => CertificateFiles.ReadCrl(File.ReadAllBytes(path), path))];
+        return new SignInChallenges(new ChainVerifier(anchors), CurrentCrls, TimeProvider.System, TimeSpan.FromMinutes(2));
     }
 
     private static byte[] ReadFile(string path)

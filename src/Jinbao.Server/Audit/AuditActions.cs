@@ -4,6 +4,7 @@ namespace Jinbao.Server.Audit;
 internal static class AuditActions
 {
     public const string SignIn = "sign-in";
+    public const string CertificateSignIn = "certificate-sign-in";
     public const string SignOut = "sign-out";
     public const string PasswordChange = "password-change";
     public const string PasswordReset = "password-reset";

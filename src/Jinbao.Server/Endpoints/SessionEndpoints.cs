@@ -20,13 +20,19 @@ internal static class SessionEndpoints
         group.MapPost("/", SignIn).AllowAnonymous().RequireRateLimiting(SignInRateLimit);
         group.MapGet("/", Describe).AllowAnonymous();
         group.MapDelete("/", SignOut).RequireAuthorization();
+        group.MapGet("/challenge", IssueChallenge).RequireAuthorization();
+        group.MapPost("/certificate", SignInWithCertificate).RequireAuthorization();
         group.MapPost("/password", ChangePassword).RequireAuthorization().RequireRateLimiting(SignInRateLimit);
         group.MapPost("/tokens", CreateToken).RequireAuthorization(UserRoles.Operator);
     }
 
     public sealed record SignInRequest(string? UserName, string? Password);
 
-    public sealed record SessionResponse(bool SignedIn, string UserName, string DisplayName, string Role, string RoleName, bool MustChangePassword);
+    public sealed record SessionResponse(bool SignedIn, string UserName, string DisplayName, string Role, string RoleName, bool MustChangePassword, bool CertificateRequired = false);
+
+    public sealed record ChallengeResponse(string Id, string Challenge, DateTimeOffset ExpiresAt);
+
+    public sealed record CertificateSignInRequest(string? ChallengeId, string? Signature, IReadOnlyList<string>? Certificates);
 
     public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
 
@@ -39,7 +45,7 @@ internal static class SessionEndpoints
     private static AntiforgeryResponse IssueAntiforgeryToken(HttpContext context, IAntiforgery antiforgery) =>
         new(antiforgery.GetAndStoreTokens(context).RequestToken!, RequestGuards.AntiforgeryHeader);
 
-    private static async Task<IResult> SignIn(HttpContext context, AccountService accounts)
+    private static async Task<IResult> SignIn(HttpContext context, AccountService accounts, ServerOptions options)
     {
         var (request, problem) = await JsonBody.ReadAsync<SignInRequest>(context.Request);
         if (problem is not null)
@@ -63,8 +69,73 @@ internal static class SessionEndpoints
                 return Problems.Result(StatusCodes.Status401Unauthorized, ServerText.SignIn_Invalid);
         }
 
-        await SignInAsync(context, account!);
-        return Results.Ok(ToResponse(account!));
+        bool certificateDue = options.CertificateSignIn is not null;
+        await SignInAsync(context, account!, certificateDue);
+        return Results.Ok(ToResponse(account!) with { CertificateRequired = certificateDue });
+    }
+
+    private static IResult IssueChallenge(ServerOptions options)
+    {
+        if (options.CertificateSignIn is not { } challenges)
+        {
+            return Problems.Result(StatusCodes.Status404NotFound, ServerText.Certificate_NotConfigured);
+        }
+
+        var challenge = challenges.Issue();
+        return Results.Ok(new ChallengeResponse(challenge.Id, Convert.ToBase64String(challenge.Value), challenge.ExpiresAt));
+    }
+
+    private static async Task<IResult> SignInWithCertificate(HttpContext context, AccountService accounts, AuditTrail audit, ServerOptions options)
+    {
+        if (options.CertificateSignIn is not { } challenges)
+        {
+            return Problems.Result(StatusCodes.Status404NotFound, ServerText.Certificate_NotConfigured);
+        }
+
+        var (request, problem) = await JsonBody.ReadAsync<CertificateSignInRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        string user = CurrentUser.Name(context.User);
+        string address = CurrentUser.Address(context);
+        if (string.IsNullOrEmpty(request!.ChallengeId) || string.IsNullOrEmpty(request.Signature) || request.Certificates is not { Count: > 0 } encoded)
+        {
+            return Problems.Result(StatusCodes.Status400BadRequest, ServerText.Certificate_Missing);
+        }
+
+        byte[] signature;
+        List<Org.BouncyCastle.X509.X509Certificate> certificates;
+        try
+        {
+            signature = Convert.FromBase64String(request.Signature);
+            certificates = [.. encoded.Select(text => Jinbao.Trust.Pki.CertificateFiles.Read(System.Text.Encoding.UTF8.GetBytes(text), "certificate"))];
+        }
+        catch (Exception ex) when (ex is FormatException or Jinbao.Trust.Pki.TrustException)
+        {
+            audit.Record(user, AuditActions.CertificateSignIn, user, AuditOutcomes.Rejected, address);
+            return Problems.Result(StatusCodes.Status400BadRequest, ServerText.Certificate_Unreadable);
+        }
+
+        var result = challenges.Verify(request.ChallengeId, signature, certificates[0], certificates.Skip(1));
+        var problems = result.Problems.ToList();
+        string? commonName = certificates[0].SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN).FirstOrDefault();
+        if (problems.Count == 0 && !string.Equals(commonName, user, StringComparison.Ordinal))
+        {
+            problems.Add(string.Format(CultureInfo.CurrentCulture, ServerText.Certificate_OtherHolder, commonName ?? "", user));
+        }
+
+        if (problems.Count > 0)
+        {
+            audit.Record(user, AuditActions.CertificateSignIn, certificates[0].SerialNumber.ToString(16), AuditOutcomes.Rejected, address);
+            return Problems.Format(StatusCodes.Status401Unauthorized, ServerText.Certificate_Rejected, string.Join("；", problems));
+        }
+
+        audit.Record(user, AuditActions.CertificateSignIn, certificates[0].SerialNumber.ToString(16), AuditOutcomes.Succeeded, address);
+        var account = accounts.Find(CurrentUser.Id(context.User))!;
+        await SignInAsync(context, account, certificatePending: false);
+        return Results.Ok(ToResponse(account));
     }
 
     // An anonymous caller gets 200 with signedIn false, so the console can ask without an error in the browser's log.
@@ -101,7 +172,7 @@ internal static class SessionEndpoints
 
         // The security stamp changed, so the session is renewed with the new one.
         var account = accounts.Find(id)!;
-        await SignInAsync(context, account);
+        await SignInAsync(context, account, context.User.HasClaim(c => c.Type == CurrentUser.CertificatePendingClaim));
         return Results.Ok(ToResponse(account));
     }
 
@@ -123,8 +194,8 @@ internal static class SessionEndpoints
         return Results.Ok(new TokenResponse(tokens.Create(account, name, CurrentUser.Address(context)), name));
     }
 
-    private static Task SignInAsync(HttpContext context, UserAccount account) =>
-        context.SignInAsync(SessionAuthentication.Scheme, new System.Security.Claims.ClaimsPrincipal(SessionAuthentication.CreateIdentity(account, SessionAuthentication.Scheme)));
+    private static Task SignInAsync(HttpContext context, UserAccount account, bool certificatePending) =>
+        context.SignInAsync(SessionAuthentication.Scheme, new System.Security.Claims.ClaimsPrincipal(SessionAuthentication.CreateIdentity(account, SessionAuthentication.Scheme, certificatePending)));
 
     private static SessionResponse ToResponse(UserAccount account) =>
         new(true, account.UserName, account.DisplayName, UserRoles.ToName(account.Role), UserRoles.DisplayName(account.Role), account.MustChangePassword);

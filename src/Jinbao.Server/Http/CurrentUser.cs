@@ -10,6 +10,9 @@ internal static class CurrentUser
     public const string StampClaim = "jinbao:security-stamp";
     public const string MustChangePasswordClaim = "jinbao:must-change-password";
 
+    /// <summary>The claim of a session whose password was accepted but whose certificate sign-in is still due.</summary>
+    public const string CertificatePendingClaim = "jinbao:certificate-pending";
+
     public static long Id(ClaimsPrincipal user) => long.Parse(user.FindFirstValue(IdClaim)!, CultureInfo.InvariantCulture);
 
     public static string Name(ClaimsPrincipal user) => user.Identity?.Name ?? "";

@@ -43,6 +43,12 @@ internal static class RequestGuards
             }
         }
 
+        if (isApi && context.User.HasClaim(c => c.Type == CurrentUser.CertificatePendingClaim) && !request.Path.StartsWithSegments("/api/v1/session", StringComparison.Ordinal))
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, ServerText.Detail_CertificatePending).ConfigureAwait(false);
+            return;
+        }
+
         if (isApi && context.User.HasClaim(c => c.Type == CurrentUser.MustChangePasswordClaim) && !request.Path.StartsWithSegments("/api/v1/session", StringComparison.Ordinal))
         {
             await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, ServerText.Detail_MustChangePassword).ConfigureAwait(false);

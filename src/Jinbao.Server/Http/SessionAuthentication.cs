@@ -34,7 +34,7 @@ internal static class SessionAuthentication
         cookie.Events.OnValidatePrincipal = Validate;
     }
 
-    public static ClaimsIdentity CreateIdentity(UserAccount account, string scheme)
+    public static ClaimsIdentity CreateIdentity(UserAccount account, string scheme, bool certificatePending = false)
     {
         var claims = new List<Claim>
         {
@@ -46,6 +46,11 @@ internal static class SessionAuthentication
         if (account.MustChangePassword)
         {
             claims.Add(new Claim(CurrentUser.MustChangePasswordClaim, "true"));
+        }
+
+        if (certificatePending)
+        {
+            claims.Add(new Claim(CurrentUser.CertificatePendingClaim, "true"));
         }
 
         return new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role);
