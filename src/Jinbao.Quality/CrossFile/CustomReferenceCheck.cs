@@ -105,8 +105,8 @@ internal sealed class CustomReferenceCheck
                 _findings[file.Index] = list = [];
             }
 
-            string shown = ValueMasking.MaskEmbeddedNumbers(value.Length > 64 ? string.Concat(value[..61], "…") : value);
-            list.Add(new Finding(reader.Row, rule.Field.Id, header, rule.Id, setting.Severity, setting.Dimension, shown, CustomRuleText.Message(rule, header, shown)));
+            string masked = ValueMasking.MaskEmbeddedNumbers(value.Length > 64 ? string.Concat(value[..61], "…") : value);
+            list.Add(new Finding(reader.Row, rule.Field.Id, header, rule.Id, setting.Severity, setting.Dimension, masked, CustomRuleText.Message(rule, header, masked)));
         }
     }
 

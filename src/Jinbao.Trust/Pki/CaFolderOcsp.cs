@@ -4,7 +4,7 @@ namespace Jinbao.Trust.Pki;
 /// The OCSP responder of a CA folder that the <c>jinbao ca</c> commands keep issuing and revoking
 /// in from another process. It reads the CA certificate and decrypts the CA key once, without
 /// taking the folder's lock, and reads state.json again when the file has changed, looking at
-/// most once a second, so a revocation is answered within about a second of being recorded.
+/// most once a second, so a revocation shows in the responses within about a second of being recorded.
 /// </summary>
 public sealed class CaFolderOcsp
 {
@@ -28,7 +28,7 @@ public sealed class CaFolderOcsp
 
     private delegate OcspResponder OcspResponderFactory(Func<CertificateStatusSnapshot> status);
 
-    /// <summary>The responder; its answers follow the folder's revocations.</summary>
+    /// <summary>The responder; its responses follow the revocations recorded in the folder.</summary>
     public OcspResponder Responder { get; }
 
     /// <summary>Opens the CA folder at <paramref name="folder"/> for OCSP with the passphrase of its key.</summary>
@@ -64,14 +64,14 @@ public sealed class CaFolderOcsp
                 var written = File.GetLastWriteTimeUtc(_stateFile);
                 if (written != _stateWritten)
                 {
-                    // The CA writes state.json by atomic rename, so a read sees a whole file.
+                    // The CA writes state.json by atomic rename, so a read gets a whole file.
                     Volatile.Write(ref _status, CertificateAuthority.BuildSnapshot(CaFolder.ReadState(_stateFile)));
                     _stateWritten = written;
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TrustException)
             {
-                // Keep answering from the last state read; the next check tries again.
+                // Keep responding from the last state read; the next check tries again.
             }
 
             return _status;
