@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 missing=()
 /usr/bin/python3 -c 'import stdnum.cn.ric' 2>/dev/null || missing+=(python3-stdnum)
-command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+[ -x /usr/bin/openssl ] || missing+=(openssl)
 [ -x /usr/bin/chromium ] || missing+=(chromium fonts-noto-cjk)
 # Debian keeps initdb and pg_ctl in /usr/lib/postgresql/<version>/bin, where the tests look for them.
 command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
@@ -21,30 +21,6 @@ if [ ${#missing[@]} -gt 0 ]; then
         apt-get install -y -qq "${missing[@]}" >/dev/null
     else
         echo "Missing packages: run 'sudo apt-get install ${missing[*]}' first." >&2
-        exit 2
-    fi
-fi
-
-# The PKI tests run /usr/bin/openssl to check interoperability with OpenSSL 3.
-if [ ! -x /usr/bin/openssl ]; then
-    if [ "$(id -u)" -eq 0 ]; then
-        export DEBIAN_FRONTEND=noninteractive
-        apt-get update -qq
-        apt-get install -y -qq openssl >/dev/null
-    else
-        echo "openssl is missing: run 'sudo apt-get install openssl' first." >&2
-        exit 2
-    fi
-fi
-
-# /usr/bin/openssl: the SM2/SM3/SM4 interoperability tests run it as a process.
-if [ ! -x /usr/bin/openssl ]; then
-    if [ "$(id -u)" -eq 0 ]; then
-        export DEBIAN_FRONTEND=noninteractive
-        apt-get update -qq
-        apt-get install -y -qq openssl >/dev/null
-    else
-        echo "openssl is missing: run 'sudo apt-get install openssl' first." >&2
         exit 2
     fi
 fi

@@ -47,6 +47,30 @@ public sealed class TrustCommandTests(TrustCommandFixture fixture) : IClassFixtu
     private static void Run(params string[] arguments) => TrustCommandFixture.Run(arguments);
 
     [Fact]
+    public void Keygen_never_replaces_an_existing_key()
+    {
+        byte[] before = File.ReadAllBytes(Folder.File("holder.key"));
+
+        var (exit, _, stderr) = JinbaoProcess.Run("keygen", "--output", Folder.File("holder.key"), "--passphrase-file", Folder.File("key.pass"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("已存在，不会覆盖", stderr);
+        Assert.Equal(before, File.ReadAllBytes(Folder.File("holder.key")));
+    }
+
+    [Fact]
+    public void Output_into_a_ca_folder_is_refused()
+    {
+        byte[] before = File.ReadAllBytes(Folder.File("city/ca.key"));
+
+        var (exit, _, stderr) = JinbaoProcess.Run("ca", "crl", "--folder", Folder.File("city"), "--output", Folder.File("city/ca.key"), "--passphrase-file", Folder.File("ca.pass"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("CA 目录", stderr);
+        Assert.Equal(before, File.ReadAllBytes(Folder.File("city/ca.key")));
+    }
+
+    [Fact]
     public void Verify_signed_file_succeeds()
     {
         var (exit, stdout, stderr) = JinbaoProcess.Run(["verify", Folder.File("data.p7s"), "--trust", Folder.File("root/ca.cer"), .. fixture.CrlOptions, "--content-output", Folder.File("content.csv")]);

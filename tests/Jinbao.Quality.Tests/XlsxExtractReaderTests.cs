@@ -426,6 +426,20 @@ public sealed class XlsxExtractReaderTests : IDisposable
         Assert.Equal(reader.TotalBytes, reader.BytesRead);
     }
 
+    [Fact]
+    public void SharedStringLongerThanACellHolds_IsRejectedAsNotFromASpreadsheet()
+    {
+        // Excel and WPS store at most 32,767 characters in a cell, so a longer shared string means a
+        // crafted file whose table could expand to gigabytes.
+        var workbook = new XlsxTestWorkbook();
+        workbook.Sheet("人员", Row(1, workbook.Shared("A1", "公民身份号码"), workbook.Shared("B1", new string('x', 32_768))));
+        string path = Save(workbook);
+
+        var error = Assert.Throws<ExtractReadException>(() => new XlsxExtractReader(path, null));
+
+        Assert.Contains("test.xlsx", error.Message);
+    }
+
     private XlsxExtractReader Open(XlsxTestWorkbook workbook, string? sheetName = null) =>
         new(Save(workbook), sheetName);
 

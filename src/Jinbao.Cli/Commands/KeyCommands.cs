@@ -33,7 +33,7 @@ internal static class KeyCommands
                 key = Sm2PrivateKey.Generate();
             }
 
-            WriteAtomically(outputPath, EncryptedKeyFile.Seal(key, passphrase));
+            WriteNewKeyFile(outputPath, EncryptedKeyFile.Seal(key, passphrase));
             Console.WriteLine(Format(TrustCliText.KeyWritten, outputPath, Convert.ToHexStringLower(key.PublicKey.ToBytes())));
             return ExitCodes.Success;
         }));

@@ -75,9 +75,16 @@ internal static class TrustCommandSupport
     /// Writes a file all or nothing: the content goes to a temporary file beside <paramref name="path"/>, which
     /// replaces it only when <paramref name="write"/> finished. On any failure the temporary file is deleted.
     /// </summary>
+    /// <exception cref="UsageException">The path is inside a CA folder, whose files only the CA itself writes.</exception>
     public static void WriteAtomically(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);
+        string folder = Path.GetDirectoryName(full) ?? ".";
+        if (File.Exists(Path.Combine(folder, "state.json")) && File.Exists(Path.Combine(folder, "ca.key")))
+        {
+            throw new UsageException(Format(TrustCliText.OutputInCaFolder, path, folder));
+        }
+
         var temporary = full + "." + Guid.NewGuid().ToString("N") + ".part";
         try
         {
@@ -95,6 +102,18 @@ internal static class TrustCommandSupport
     }
 
     public static void WriteAtomically(string path, byte[] content) => WriteAtomically(path, stream => stream.Write(content));
+
+    /// <summary>Writes a new private-key file; an existing file is never replaced, because the key in it could not be recovered.</summary>
+    /// <exception cref="UsageException">The file exists.</exception>
+    public static void WriteNewKeyFile(string path, byte[] content)
+    {
+        if (File.Exists(path) || Directory.Exists(path))
+        {
+            throw new UsageException(Format(TrustCliText.KeyFileExists, path));
+        }
+
+        WriteAtomically(path, content);
+    }
 
     public static void WriteAtomically(string path, string text) => WriteAtomically(path, System.Text.Encoding.UTF8.GetBytes(text));
 

@@ -12,6 +12,15 @@ namespace Jinbao.Quality.Reading;
 /// </summary>
 internal static class XlsxSharedStrings
 {
+    /// <summary>The longest text a cell can hold in Excel and WPS; a longer string is not from a spreadsheet program.</summary>
+    public const int MaxStringLength = 32_767;
+
+    /// <summary>
+    /// The most characters the whole table may hold: twice that of two million distinct 32-character
+    /// values. A few megabytes of compressed XML can otherwise expand to gigabytes of strings.
+    /// </summary>
+    public const long MaxTotalCharacters = 128L * 1024 * 1024;
+
     /// <summary>Reads every string of the table, streamed, in index order; a workbook without the part has none.</summary>
     /// <exception cref="System.Xml.XmlException">The part is not well-formed XML.</exception>
     public static IReadOnlyList<string> Load(SharedStringTablePart? part)
@@ -22,12 +31,20 @@ internal static class XlsxSharedStrings
         }
 
         var strings = new List<string>();
+        long total = 0;
         using var reader = OpenXmlReader.Create(part);
         while (reader.Read())
         {
             if (reader.IsStartElement && reader.ElementType == typeof(SharedStringItem))
             {
-                strings.Add(ReadItem(reader));
+                string item = ReadItem(reader);
+                total += item.Length;
+                if (total > MaxTotalCharacters)
+                {
+                    throw new InvalidDataException($"The shared-string table holds more than {MaxTotalCharacters} characters.");
+                }
+
+                strings.Add(item);
             }
         }
 
@@ -59,6 +76,11 @@ internal static class XlsxSharedStrings
             else if (reader.IsStartElement && !inPhonetic && reader.ElementType == typeof(SpreadsheetText))
             {
                 string text = reader.GetText();
+                if (text.Length + (builder?.Length ?? single?.Length ?? 0) > MaxStringLength)
+                {
+                    throw new InvalidDataException($"A string item is longer than {MaxStringLength} characters.");
+                }
+
                 if (single is null)
                 {
                     single = text;

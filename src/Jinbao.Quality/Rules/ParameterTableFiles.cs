@@ -20,6 +20,8 @@ internal static class ParameterTableFiles
 
     private static readonly string[] Keys = [BaseLimitsKey, RatesKey];
 
+    private const int MaxTableBytes = 1024 * 1024;
+
     /// <summary>Loads the named tables over the shipped ones.</summary>
     /// <exception cref="RuleFileException">The object is malformed, a table cannot be read, or a row of a table is invalid; the message names the table's line.</exception>
     public static ContributionParameters Load(JsonElement tables, string ruleFile, JsonLineMap lines)
@@ -55,7 +57,27 @@ internal static class ParameterTableFiles
     {
         try
         {
-            using var reader = new StreamReader(table, detectEncodingFromByteOrderMarks: true);
+            // A table of every province and year is a few kilobytes; reading is bounded so that a device
+            // or a data file named by mistake is not read without end.
+            var content = new MemoryStream();
+            using (var stream = File.OpenRead(table))
+            {
+                var chunk = new byte[81920];
+                int read;
+                while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+                {
+                    if (content.Length + read > MaxTableBytes)
+                    {
+                        throw new RuleFileException(MessageFormat.Format(Messages.ParameterTableUnreadable, table, MessageFormat.Format(Messages.ParameterTableTooLarge, MaxTableBytes)));
+                    }
+
+                    content.Write(chunk, 0, read);
+                }
+            }
+
+            content.Position = 0;
+
+            using var reader = new StreamReader(content, detectEncodingFromByteOrderMarks: true);
             return baseLimits ? parameters.WithBaseLimits(reader) : parameters.WithRates(reader);
         }
         catch (ParameterTableException ex)

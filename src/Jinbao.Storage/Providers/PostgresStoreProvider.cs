@@ -22,7 +22,7 @@ internal sealed class PostgresStoreProvider : StoreProvider
         {
             builder = new NpgsqlConnectionStringBuilder(connectionString);
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or KeyNotFoundException)
         {
             throw new StorageException(MessageFormat.Format(StorageText.PostgresConnectionStringInvalid, ex.Message), ex);
         }
