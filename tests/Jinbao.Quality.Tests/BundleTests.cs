@@ -142,6 +142,31 @@ public sealed class BundleTests : IDisposable
     }
 
     [Fact]
+    public void Zip_EntryAlteredAfterPacking_FailsItsCrcCheck()
+    {
+        string zip = Path.Combine(root, "altered.zip");
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            var entry = archive.CreateEntry("person.csv", System.IO.Compression.CompressionLevel.NoCompression);
+            using var stream = entry.Open();
+            stream.Write(Encoding.UTF8.GetBytes(PersonHeader + PersonRow));
+        }
+
+        // The entry is stored, so its text stands in the archive as written: one digit of the ID changes.
+        byte[] bytes = File.ReadAllBytes(zip);
+        int at = bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(PersonRow[..6]));
+        bytes[at] = (byte)(bytes[at] == (byte)'1' ? '2' : '1');
+        File.WriteAllBytes(zip, bytes);
+        var before = TempZipFolders();
+
+        var error = Assert.Throws<ExtractReadException>(() => ZipExtraction.Extract(zip));
+
+        Assert.Contains("CRC-32", error.Message);
+        Assert.Contains("person.csv", error.Message);
+        Assert.Equal(before, TempZipFolders());
+    }
+
+    [Fact]
     public void Zip_OverTotalLimit_Rejected()
     {
         string zip = Path.Combine(root, "big.zip");

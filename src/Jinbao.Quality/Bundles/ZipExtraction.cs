@@ -120,6 +120,7 @@ public sealed class ZipExtraction : IDisposable
             using var source = entry.Open();
             using var destination = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
             var buffer = new byte[1 << 16];
+            var crc = new System.IO.Hashing.Crc32();
             long entryWritten = 0;
             int read;
             while ((read = source.Read(buffer)) > 0)
@@ -138,6 +139,18 @@ public sealed class ZipExtraction : IDisposable
                 }
 
                 destination.Write(buffer, 0, read);
+                crc.Append(buffer.AsSpan(0, read));
+            }
+
+            // The reader stops at the declared size, so a longer entry shows as a CRC that does not match.
+            if (entryWritten != entry.Length)
+            {
+                throw new ExtractReadException(MessageFormat.Format(Messages.Bundle_ZipSizeMismatch, zipName, entry.FullName, entry.Length));
+            }
+
+            if (crc.GetCurrentHashAsUInt32() != entry.Crc32)
+            {
+                throw new ExtractReadException(MessageFormat.Format(Messages.Bundle_ZipCrcMismatch, zipName, entry.FullName));
             }
         }
 
