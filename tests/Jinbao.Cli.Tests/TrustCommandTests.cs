@@ -7,8 +7,8 @@ public sealed class TrustCommandFixture : IDisposable
 {
     public TrustCommandFixture()
     {
-        File.WriteAllText(Folder.File("ca.pass"), "ca-口令\n");
-        File.WriteAllText(Folder.File("key.pass"), "key-口令\n");
+        File.WriteAllText(Folder.File("ca.pass"), "ca-测试口令-2026\n");
+        File.WriteAllText(Folder.File("key.pass"), "key-测试口令-2026\n");
         Run("ca", "init", "--folder", Folder.File("root"), "--name", "测试根CA", "--passphrase-file", Folder.File("ca.pass"));
         Run("ca", "subordinate", "--parent", Folder.File("root"), "--folder", Folder.File("province"), "--name", "测试省CA", "--level", "province", "--passphrase-file", Folder.File("ca.pass"), "--parent-passphrase-file", Folder.File("ca.pass"));
         Run("ca", "subordinate", "--parent", Folder.File("province"), "--folder", Folder.File("city"), "--name", "测试市CA", "--level", "city", "--passphrase-file", Folder.File("ca.pass"), "--parent-passphrase-file", Folder.File("ca.pass"));
@@ -56,6 +56,18 @@ public sealed class TrustCommandTests(TrustCommandFixture fixture) : IClassFixtu
         Assert.Equal(2, exit);
         Assert.Contains("已存在，不会覆盖", stderr);
         Assert.Equal(before, File.ReadAllBytes(Folder.File("holder.key")));
+    }
+
+    [Fact]
+    public void Short_passphrase_for_a_new_key_is_refused()
+    {
+        File.WriteAllText(Folder.File("short.pass"), "a\n");
+
+        var (exit, _, stderr) = JinbaoProcess.Run("keygen", "--output", Folder.File("short.key"), "--passphrase-file", Folder.File("short.pass"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("至少要有 8 个字符", stderr);
+        Assert.False(File.Exists(Folder.File("short.key")));
     }
 
     [Fact]

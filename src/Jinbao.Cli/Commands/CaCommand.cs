@@ -32,7 +32,7 @@ internal static class CaCommand
         command.SetAction(parsed => CommandErrors.Run(() =>
         {
             var ca = CaSettingsFrom(parsed, settings, CaLevel.Ministry, defaultPathLength: 2, defaultValidityDays: 7305);
-            var passphrase = ReadPassphrase(parsed.GetValue(passphraseFile), CaPassphraseVariable, "--passphrase-file");
+            var passphrase = ReadNewPassphrase(parsed.GetValue(passphraseFile), CaPassphraseVariable, "--passphrase-file");
             using var root = CertificateAuthority.CreateRoot(Require(parsed, folder), ca, passphrase);
             Console.WriteLine(Format(TrustCliText.CaCreated, root.Settings.CommonName, root.FolderPath, CertificateAuthority.SerialText(root.Certificate.SerialNumber)));
             return ExitCodes.Success;
@@ -60,7 +60,7 @@ internal static class CaCommand
             };
             var ca = CaSettingsFrom(parsed, settings, caLevel, defaultPathLength: caLevel == CaLevel.Province ? 1 : 0, defaultValidityDays: caLevel == CaLevel.Province ? 3652 : 1826);
             var parentPassphrase = ReadPassphrase(parsed.GetValue(parentPassphraseFile), ParentPassphraseVariable, "--parent-passphrase-file");
-            var passphrase = ReadPassphrase(parsed.GetValue(passphraseFile), CaPassphraseVariable, "--passphrase-file");
+            var passphrase = ReadNewPassphrase(parsed.GetValue(passphraseFile), CaPassphraseVariable, "--passphrase-file");
             using var issuer = CertificateAuthority.Open(Require(parsed, parent), parentPassphrase);
             using var child = issuer.CreateSubordinate(Require(parsed, folder), ca, passphrase);
             Console.WriteLine(Format(TrustCliText.CaCreated, child.Settings.CommonName, child.FolderPath, CertificateAuthority.SerialText(child.Certificate.SerialNumber)));

@@ -20,7 +20,7 @@ internal static class KeyCommands
         command.SetAction(parsed => CommandErrors.Run(() =>
         {
             var outputPath = Require(parsed, output);
-            var passphrase = ReadPassphrase(parsed.GetValue(passphraseFile), KeyPassphraseVariable, "--passphrase-file");
+            var passphrase = ReadNewPassphrase(parsed.GetValue(passphraseFile), KeyPassphraseVariable, "--passphrase-file");
             Sm2PrivateKey key;
             if (parsed.GetValue(envelope) is { } envelopePath)
             {

@@ -27,6 +27,18 @@ internal static class TrustCommandSupport
     public static string Require(ParseResult parsed, Option<string?> option)
         => parsed.GetValue(option) ?? throw new UsageException(Format(TrustCliText.OptionMissing, option.Name));
 
+    /// <summary>The fewest characters a passphrase that protects a new CA key or private key may have.</summary>
+    public const int MinNewPassphraseLength = 8;
+
+    /// <summary>Reads the passphrase for a new key, which must be at least <see cref="MinNewPassphraseLength"/> characters.</summary>
+    public static string ReadNewPassphrase(string? file, string variable, string fileOption)
+    {
+        string passphrase = ReadPassphrase(file, variable, fileOption);
+        return new System.Globalization.StringInfo(passphrase).LengthInTextElements >= MinNewPassphraseLength
+            ? passphrase
+            : throw new UsageException(Format(TrustCliText.PassphraseTooShort, MinNewPassphraseLength, file ?? variable));
+    }
+
     /// <summary>
     /// Reads a passphrase from <paramref name="file"/> (its first line) when given, else from the environment
     /// variable. A passphrase is never taken from the command line, where other users could see it.
