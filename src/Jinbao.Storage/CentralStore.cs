@@ -28,6 +28,9 @@ public sealed class CentralStore : IDisposable
     /// <summary>The data folder used when none is given.</summary>
     public const string DefaultDataFolder = "jinbao-data";
 
+    /// <summary>The file of the SQLite store inside a data folder.</summary>
+    public const string SqliteFileName = Providers.SqliteStoreProvider.FileName;
+
     private readonly StoreProvider _provider;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;

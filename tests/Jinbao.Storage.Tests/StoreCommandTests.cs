@@ -141,12 +141,13 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
-    public void Duplicates_EmptyStore_ReportsNone()
+    public void Duplicates_MissingStore_IsReportedNotCreated()
     {
-        var (exit, stdout, _) = JinbaoChild.Run("duplicates", "--data", Data);
+        var (exit, _, stderr) = JinbaoChild.Run("duplicates", "--data", Data);
 
-        Assert.Equal(0, exit);
-        Assert.Contains("跨地区重复参保 0 例，重复领取 0 例", stdout);
+        Assert.Equal(2, exit);
+        Assert.Contains("没有中心库", stderr);
+        Assert.False(File.Exists(Path.Combine(Data, "jinbao.db")));
     }
 
     [Theory]

@@ -27,7 +27,7 @@ internal static class DuplicatesCommand
         command.SetAction(parsed => CommandErrors.Run(cancellation =>
         {
             using var logging = CommandLogging.Create(parsed.GetValue(verbose));
-            using var central = store.Open(parsed, logging.CreateLogger("Jinbao.Storage"));
+            using var central = store.OpenExisting(parsed, logging.CreateLogger("Jinbao.Storage"));
             string? path = parsed.GetValue(output);
             var firstCases = new List<DuplicateCase>();
             long enrolments = 0;

@@ -32,4 +32,24 @@ internal sealed class StoreOptions
     /// <exception cref="StorageException">The store cannot be opened.</exception>
     public CentralStore Open(ParseResult parsed, ILogger logger) =>
         CentralStore.Open(parsed.GetValue(Data), parsed.GetValue(Postgres), logger: logger);
+
+    /// <summary>
+    /// Opens a store that must already hold data, for commands that only read: a mistyped data folder
+    /// is reported instead of an empty store being created there.
+    /// </summary>
+    /// <exception cref="UsageException">The SQLite store of the data folder does not exist.</exception>
+    /// <exception cref="StorageException">The store cannot be opened.</exception>
+    public CentralStore OpenExisting(ParseResult parsed, ILogger logger)
+    {
+        bool postgres = parsed.GetValue(Postgres) is { Length: > 0 }
+            || (parsed.GetValue(Data) is null && Environment.GetEnvironmentVariable(CentralStore.PostgresEnvironmentVariable) is { Length: > 0 });
+        string folder = parsed.GetValue(Data) ?? CentralStore.DefaultDataFolder;
+        string database = Path.Combine(folder, CentralStore.SqliteFileName);
+        if (!postgres && !File.Exists(database))
+        {
+            throw new UsageException(string.Format(System.Globalization.CultureInfo.CurrentCulture, CliText.StoreMissing, folder, database));
+        }
+
+        return Open(parsed, logger);
+    }
 }
