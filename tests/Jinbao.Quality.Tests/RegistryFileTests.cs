@@ -49,6 +49,17 @@ public sealed class RegistryFileTests : IDisposable
     }
 
     [Fact]
+    public void PopulationFile_HeaderOnly_IsRejected()
+    {
+        string path = Write("empty.csv", "公民身份号码,姓名,性别,出生日期,人员状态,死亡日期\n");
+
+        var error = Assert.Throws<ExtractReadException>(() => FilePopulationRegistry.Load(path));
+
+        Assert.Contains("empty.csv", error.Message);
+        Assert.Contains("没有任何记录", error.Message);
+    }
+
+    [Fact]
     public void PopulationFile_MissingColumn_NamesColumnAndFile()
     {
         string path = Write("persons.csv", $"公民身份号码,姓名,出生日期,人员状态\n{Alive},张三,1990-03-07,正常\n");

@@ -83,6 +83,12 @@ internal static class RegistryExtractReader
             records.Add(key, record);
         }
 
+        // Against an empty registry every record would be reported unknown, which says nothing.
+        if (records.Count == 0)
+        {
+            throw new ExtractReadException(MessageFormat.Format(Messages.Registry_Empty, fileName));
+        }
+
         return records;
     }
 
