@@ -95,7 +95,7 @@ internal sealed class SignatureVerification
             return ExitCodes.Findings;
         }
 
-        Console.WriteLine(TrustCliText.VerifySignatureValid);
+        Console.WriteLine(parsed.GetValue(NoRevocation) ? TrustCliText.VerifySignatureValidRevocationUnchecked : TrustCliText.VerifySignatureValid);
         return ExitCodes.Success;
     }
 
