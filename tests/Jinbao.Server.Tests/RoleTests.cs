@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Jinbao.Server.Tests.Support;
 
@@ -23,6 +24,23 @@ public sealed class RoleTests(TestServer server)
         { "operator", "POST", "/api/v1/users" },
         { "operator", "GET", "/api/v1/audit" },
     };
+
+    [Fact]
+    public async Task Administrator_cannot_reset_or_disable_an_auditor()
+    {
+        using var auditor = await server.CreateUserAsync("auditor");
+        using var list = await server.Admin.GetAsync("/api/v1/users");
+        var users = await list.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        long id = users.EnumerateArray().First(u => u.GetProperty("userName").GetString() == auditor.UserName).GetProperty("id").GetInt64();
+
+        using var reset = await server.Admin.PostJsonAsync($"/api/v1/users/{id}/password", new { password = "Admin-Chosen-1234x" });
+        using var disable = await server.Admin.PostJsonAsync($"/api/v1/users/{id}/disable", new { });
+
+        Assert.Contains("三员分立", Problem.Detail(await Problem.ReadAsync(reset, 403)));
+        Assert.Contains("三员分立", Problem.Detail(await Problem.ReadAsync(disable, 403)));
+        using var stillAllowed = await auditor.GetAsync("/api/v1/audit");
+        Assert.Equal(System.Net.HttpStatusCode.OK, stillAllowed.StatusCode);
+    }
 
     [Theory]
     [MemberData(nameof(Refused))]

@@ -77,9 +77,15 @@ internal static partial class UserEndpoints
 
     private static IResult SetDisabled(HttpContext context, AccountService accounts, long id, bool disabled)
     {
-        if (accounts.Find(id) is null)
+        if (accounts.Find(id) is not { } account)
         {
             return NotFound(id);
+        }
+
+        // The auditor oversees the administrator, so the administrator cannot silence an auditor.
+        if (disabled && account.Role == UserRole.Auditor)
+        {
+            return Problems.Result(StatusCodes.Status403Forbidden, ServerText.User_AuditorProtected);
         }
 
         if (id == CurrentUser.Id(context.User))
@@ -99,9 +105,15 @@ internal static partial class UserEndpoints
             return problem;
         }
 
-        if (accounts.Find(id) is null)
+        if (accounts.Find(id) is not { } account)
         {
             return NotFound(id);
+        }
+
+        // Choosing an auditor's password would let the administrator read the audit trail as that auditor.
+        if (account.Role == UserRole.Auditor)
+        {
+            return Problems.Result(StatusCodes.Status403Forbidden, ServerText.User_AuditorProtected);
         }
 
         return accounts.ResetPassword(id, request!.Password ?? "", CurrentUser.Name(context.User), CurrentUser.Address(context)) is { } reason
