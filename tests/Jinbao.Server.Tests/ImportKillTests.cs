@@ -15,7 +15,8 @@ namespace Jinbao.Server.Tests;
 /// </summary>
 public sealed partial class ImportKillTests : IDisposable
 {
-    private const int Records = 200_000;
+    // Enough rows that the merge outlasts the console logger, which writes event 3015 from a background queue.
+    private const int Records = 600_000;
 
     private readonly TempFolder _files = new();
 
