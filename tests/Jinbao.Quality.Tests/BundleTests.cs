@@ -167,6 +167,24 @@ public sealed class BundleTests : IDisposable
     }
 
     [Fact]
+    public void Zip_TooManyEntries_Rejected()
+    {
+        string zip = Path.Combine(root, "many.zip");
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            for (int i = 0; i <= ZipExtraction.MaxEntries; i++)
+            {
+                archive.CreateEntry($"e{i}.txt");
+            }
+        }
+
+        var error = Assert.Throws<ExtractReadException>(() => ZipExtraction.Extract(zip));
+
+        Assert.Contains("1,001", error.Message);
+        Assert.Contains("many.zip", error.Message);
+    }
+
+    [Fact]
     public void Zip_OverTotalLimit_Rejected()
     {
         string zip = Path.Combine(root, "big.zip");

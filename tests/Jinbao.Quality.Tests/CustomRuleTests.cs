@@ -122,6 +122,9 @@ public sealed class CustomRuleTests : IDisposable
     [InlineData("""{ "id": "广东.x", "kind": "required", "field": "缴费基数" }""", "名称“广东.x”无效")]
     [InlineData("""{ "id": "gd.x", "kind": "reference", "field": "公民身份号码", "dataset": "persons" }""", "数据集“persons”不存在")]
     [InlineData("""{ "id": "gd.x", "severity": "Fatal" }""", "如要新增规则")]
+    [InlineData("""{ "id": "gd.x", "kind": "range", "field": "统一社会信用代码", "max": 1 }""", "不能设取值范围")]
+    [InlineData("""{ "id": "gd.x", "kind": "required", "field": "缴费基数", "message": "{feild}为空" }""", "“{feild}”不是可用的占位符")]
+    [InlineData("""{ "id": "gd.x", "kind": "pattern", "field": "缴费基数", "pattern": "a{1000000}" }""", "过大的重复次数")]
     public void MalformedAddedRule_IsRejectedWithItsLineAndReason(string rule, string reason)
     {
         // The faulty rule is on line 4 of the file, after three lines that are correct.

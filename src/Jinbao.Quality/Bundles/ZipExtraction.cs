@@ -21,6 +21,12 @@ public sealed class ZipExtraction : IDisposable
     public const int MaxCompressionRatio = 200;
 
     // The Unix file type bits of a ZIP entry's external attributes (high 16 bits), and the type of a symbolic link.
+    /// <summary>
+    /// The most entries an archive may have. A business system exports a handful of files a month;
+    /// each checked file also gets a report folder, so thousands of tiny entries would fill the disk.
+    /// </summary>
+    public const int MaxEntries = 1000;
+
     private const int UnixFileTypeMask = 0xF000;
     private const int UnixSymbolicLink = 0xA000;
 
@@ -71,6 +77,11 @@ public sealed class ZipExtraction : IDisposable
     private static List<string> ExtractInto(string zipPath, string zipName, string root, long maxTotalBytes, CancellationToken cancellationToken)
     {
         using var archive = ZipFile.OpenRead(zipPath);
+        if (archive.Entries.Count > MaxEntries)
+        {
+            throw new ExtractReadException(MessageFormat.Format(Messages.Bundle_ZipTooManyEntries, zipName, archive.Entries.Count, MaxEntries));
+        }
+
         string rootWithSeparator = System.IO.Path.TrimEndingDirectorySeparator(root) + System.IO.Path.DirectorySeparatorChar;
 
         // Validate every entry before writing anything, so a rejected archive leaves no file behind.

@@ -80,6 +80,11 @@ internal sealed class CustomRuleReader
 
         var field = ReadField(rule, id, path, "field", _dataset) ?? throw Invalid(path, Messages.RuleFileCustomKeyMissing, id, "field");
         string? message = ReadOptionalString(rule, id, path, "message");
+        if (message is not null && UnknownPlaceholder(message) is { } placeholder)
+        {
+            throw Invalid($"{path}.message", Messages.RuleFileCustomPlaceholderUnknown, id, placeholder, "{field}、{value}、{other}、{otherValue}");
+        }
+
         string? description = ReadOptionalString(rule, id, path, "description");
         var custom = new CustomRule(id, kind, field, message, description);
         return kind switch
@@ -123,6 +128,20 @@ internal sealed class CustomRuleReader
         }
     }
 
+    // A brace group in a message that is not one of the four placeholders is most likely a misspelt one.
+    private static string? UnknownPlaceholder(string message)
+    {
+        foreach (Match match in Regex.Matches(message, "{[^{}]*}?"))
+        {
+            if (match.Value is not ("{field}" or "{value}" or "{other}" or "{otherValue}"))
+            {
+                return match.Value;
+            }
+        }
+
+        return null;
+    }
+
     private static string DescribeRegexError(RegexParseError error) => error switch
     {
         RegexParseError.InsufficientClosingParentheses => Messages.RegexMissingClosingParenthesis,
@@ -163,6 +182,11 @@ internal sealed class CustomRuleReader
 
     private CustomRule ReadRange(JsonElement rule, string id, string path, CustomRule custom)
     {
+        if (!CustomRuleValues.IsOrdered(custom.Field.Kind))
+        {
+            throw Invalid($"{path}.field", Messages.RuleFileCustomRangeNotOrdered, id, custom.Field.Name);
+        }
+
         var (min, minText) = ReadBound(rule, id, path, "min", custom.Field);
         var (max, maxText) = ReadBound(rule, id, path, "max", custom.Field);
         if (min is null && max is null)

@@ -11,6 +11,9 @@ namespace Jinbao.Quality.Rules;
 /// </summary>
 internal static class CustomRuleValues
 {
+    /// <summary>Whether values of the kind read as numbers, dates, periods or amounts, so that a range applies.</summary>
+    public static bool IsOrdered(ElementKind kind) => kind is ElementKind.Date or ElementKind.Period or ElementKind.Money or ElementKind.Text or ElementKind.Code;
+
     /// <summary>Whether values of the two kinds can be ordered against each other.</summary>
     public static bool AreComparable(ElementKind first, ElementKind second) => Family(first) == Family(second);
 
