@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Jinbao.Quality.Reading;
 using Jinbao.Quality.Reports;
+using Jinbao.Quality.Resources;
 using Jinbao.Quality.Rules;
 using Jinbao.Standards;
 
@@ -45,6 +46,7 @@ public static class QualityCheck
         var started = options.Time.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
         var standards = StandardsCatalog.Default;
+        var before = FileState.Of(options.Path);
         using var reader = ExtractReaderFactory.Open(options.Path, options.Encoding, options.Sheet);
         string fileName = Path.GetFileName(options.Path);
         var (dataset, columns, ignored) = ColumnBinder.Bind(reader.Header, options.Dataset, standards, fileName);
@@ -64,6 +66,13 @@ public static class QualityCheck
             var merger = new ResultMerger(spill, rules, dataset, columns, expected, standards.Divisions);
             var observer = options.Observer?.Invoke(dataset, columns, reader.Header.Count);
             RunPipeline(reader, fileName, columns, rules, standards, today, merger, observer, options.Workers, progress, cancellationToken);
+
+            // A file replaced, truncated or appended to while it was read gives a report of no real file.
+            if (FileState.Of(options.Path) != before)
+            {
+                throw new ExtractReadException(MessageFormat.Format(Messages.FileChangedDuringCheck, fileName));
+            }
+
             spill.Complete();
             merger.ReleaseKeys();
 
@@ -96,6 +105,23 @@ public static class QualityCheck
         {
             spill.Dispose();
             throw;
+        }
+    }
+
+    // The length and last write time of a file, or of nothing when it cannot be read.
+    private readonly record struct FileState(long Length, DateTime Written)
+    {
+        public static FileState Of(string path)
+        {
+            try
+            {
+                var info = new FileInfo(path);
+                return info.Exists ? new FileState(info.Length, info.LastWriteTimeUtc) : default;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return default;
+            }
         }
     }
 
