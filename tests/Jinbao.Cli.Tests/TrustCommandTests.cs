@@ -149,6 +149,24 @@ public sealed class TrustCommandTests(TrustCommandFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Revoking_twice_says_it_was_already_revoked()
+    {
+        string[] keyPass = ["--passphrase-file", Folder.File("key.pass")];
+        string[] caPass = ["--passphrase-file", Folder.File("ca.pass")];
+        Run(["keygen", "--output", Folder.File("twice.key"), .. keyPass]);
+        Run(["csr", "--key", Folder.File("twice.key"), "--subject", "C=CN,CN=重复撤销", "--output", Folder.File("twice.csr"), .. keyPass]);
+        Run(["ca", "issue", "--folder", Folder.File("city"), "--csr", Folder.File("twice.csr"), "--output", Folder.File("twice"), .. caPass]);
+        var serial = new Org.BouncyCastle.X509.X509Certificate(Jinbao.Trust.Pki.PemFile.ToDer(File.ReadAllBytes(Folder.File("twice/sign.cer")), "CERTIFICATE")).SerialNumber.ToString(16);
+        Run(["ca", "revoke", "--folder", Folder.File("city"), "--serial", serial, "--reason", "key-compromise", .. caPass]);
+
+        var (exit, stdout, _) = JinbaoProcess.Run(["ca", "revoke", "--folder", Folder.File("city"), "--serial", serial, "--reason", "superseded", .. caPass]);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("早已撤销", stdout, StringComparison.Ordinal);
+        Assert.Contains("密钥泄露", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_with_other_signer_id_fails()
     {
         Run("sign", Folder.File("data.csv"), "--detached", "--signer-id", "partner-system-01", "--key", Folder.File("holder.key"), "--cert", Folder.File("issued/sign.cer"), "--chain", Folder.File("issued/chain.pem"), "--output", Folder.File("other-id.p7s"), "--passphrase-file", Folder.File("key.pass"));

@@ -135,8 +135,12 @@ internal static class CaCommand
             var revocationReason = ParseReason(parsed.GetValue(reason));
             var passphrase = ReadPassphrase(parsed.GetValue(passphraseFile), CaPassphraseVariable, "--passphrase-file");
             using var ca = CertificateAuthority.Open(Require(parsed, folder), passphrase);
-            var revocation = ca.Revoke(new BigInteger(serialText, 16), revocationReason);
-            Console.WriteLine(Format(TrustCliText.CaRevoked, serialText.ToUpperInvariant(), DisplayNames.Of(revocation.Reason), revocation.RevokedAt));
+            var serialNumber = new BigInteger(serialText, 16);
+
+            // Revoking twice keeps the first date and reason, which is what a CRL must show; the message says so.
+            bool already = ca.Status.RevocationOf(serialNumber) is not null;
+            var revocation = ca.Revoke(serialNumber, revocationReason);
+            Console.WriteLine(Format(already ? TrustCliText.CaAlreadyRevoked : TrustCliText.CaRevoked, serialText.ToUpperInvariant(), DisplayNames.Of(revocation.Reason), revocation.RevokedAt));
             return ExitCodes.Success;
         }));
         return command;
