@@ -29,6 +29,21 @@ public sealed class AuthenticationTests(TestServer server)
     }
 
     [Fact]
+    public async Task OpenApi_DescribesRequestBodies()
+    {
+        using var client = new ApiClient(server.BaseAddress);
+        using var response = await client.GetAsync("/openapi/v1.json");
+        using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        var createUser = document.RootElement.GetProperty("paths").GetProperty("/api/v1/users").GetProperty("post");
+        Assert.True(createUser.TryGetProperty("requestBody", out var body));
+        Assert.Contains("application/json", body.GetProperty("content").EnumerateObject().Select(p => p.Name));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.TryGetProperty("CreateUserRequest", out var request));
+        Assert.True(request.GetProperty("properties").TryGetProperty("password", out _));
+    }
+
+    [Fact]
     public async Task Request_WithoutSignIn_Is401()
     {
         using var client = new ApiClient(server.BaseAddress);

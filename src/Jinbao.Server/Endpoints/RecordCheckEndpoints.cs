@@ -17,7 +17,7 @@ internal static class RecordCheckEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/records/check", Check).WithTags("records").RequireAuthorization(UserRoles.Operator);
+        app.MapPost("/api/v1/records/check", Check).Accepts<RecordCheckRequest>(JsonBody.ContentType).WithTags("records").RequireAuthorization(UserRoles.Operator);
     }
 
     public sealed record RecordCheckRequest(string? Dataset, Dictionary<string, string?>? Fields);

@@ -17,13 +17,13 @@ internal static class SessionEndpoints
     {
         var group = app.MapGroup("/api/v1/session").WithTags("session");
         group.MapGet("/antiforgery", IssueAntiforgeryToken).AllowAnonymous();
-        group.MapPost("/", SignIn).AllowAnonymous().RequireRateLimiting(SignInRateLimit);
+        group.MapPost("/", SignIn).Accepts<SignInRequest>(JsonBody.ContentType).AllowAnonymous().RequireRateLimiting(SignInRateLimit);
         group.MapGet("/", Describe).AllowAnonymous();
         group.MapDelete("/", SignOut).RequireAuthorization();
         group.MapGet("/challenge", IssueChallenge).RequireAuthorization();
-        group.MapPost("/certificate", SignInWithCertificate).RequireAuthorization();
-        group.MapPost("/password", ChangePassword).RequireAuthorization().RequireRateLimiting(SignInRateLimit);
-        group.MapPost("/tokens", CreateToken).RequireAuthorization(UserRoles.Operator);
+        group.MapPost("/certificate", SignInWithCertificate).Accepts<CertificateSignInRequest>(JsonBody.ContentType).RequireAuthorization();
+        group.MapPost("/password", ChangePassword).Accepts<PasswordChangeRequest>(JsonBody.ContentType).RequireAuthorization().RequireRateLimiting(SignInRateLimit);
+        group.MapPost("/tokens", CreateToken).Accepts<TokenRequest>(JsonBody.ContentType).RequireAuthorization(UserRoles.Operator);
     }
 
     public sealed record SignInRequest(string? UserName, string? Password);

@@ -28,11 +28,11 @@ internal static partial class StoreEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1").WithTags("store").RequireAuthorization(UserRoles.Operator);
-        group.MapPost("/batches/{id}/import", Import);
-        group.MapPost("/persons/search", FindPerson);
-        group.MapPost("/employers/search", FindEmployer);
+        group.MapPost("/batches/{id}/import", Import).Accepts<ImportBody>(JsonBody.ContentType);
+        group.MapPost("/persons/search", FindPerson).Accepts<PersonSearch>(JsonBody.ContentType);
+        group.MapPost("/employers/search", FindEmployer).Accepts<EmployerSearch>(JsonBody.ContentType);
         group.MapGet("/conflicts", ListConflicts);
-        group.MapPost("/conflicts/resolve", ResolveConflict);
+        group.MapPost("/conflicts/resolve", ResolveConflict).Accepts<ResolveBody>(JsonBody.ContentType);
         group.MapGet("/duplicates", ListDuplicates);
     }
 

@@ -13,11 +13,11 @@ internal static partial class UserEndpoints
     {
         var group = app.MapGroup("/api/v1/users").WithTags("users").RequireAuthorization(UserRoles.Administrator);
         group.MapGet("/", List);
-        group.MapPost("/", Create);
+        group.MapPost("/", Create).Accepts<CreateUserRequest>(JsonBody.ContentType);
         group.MapPost("/{id:long}/unlock", Unlock);
         group.MapPost("/{id:long}/disable", (HttpContext context, AccountService accounts, long id) => SetDisabled(context, accounts, id, disabled: true));
         group.MapPost("/{id:long}/enable", (HttpContext context, AccountService accounts, long id) => SetDisabled(context, accounts, id, disabled: false));
-        group.MapPost("/{id:long}/password", ResetPassword);
+        group.MapPost("/{id:long}/password", ResetPassword).Accepts<ResetPasswordRequest>(JsonBody.ContentType);
     }
 
     public sealed record UserResponse(long Id, string UserName, string DisplayName, string Role, string RoleName, bool MustChangePassword, bool Disabled, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt);

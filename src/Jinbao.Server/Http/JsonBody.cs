@@ -8,6 +8,9 @@ namespace Jinbao.Server.Http;
 /// <summary>Reads a JSON request body. Another media type gets 415, and malformed JSON gets 400.</summary>
 internal static class JsonBody
 {
+    /// <summary>The media type of the request bodies the endpoints read, as the OpenAPI document gives it.</summary>
+    public const string ContentType = "application/json";
+
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request)
         where T : class
     {
