@@ -38,11 +38,11 @@ internal static class LoginCommand
 
             string password = TrustCommandSupport.ReadPassphrase(parsed.GetValue(passwordFile), PasswordVariable, "--password-file");
             string keyFile = parsed.GetValue(key)!;
-            var signingKey = EncryptedKeyFile.Open(ReadFile(keyFile), TrustCommandSupport.ReadPassphrase(parsed.GetValue(keyPassphraseFile), TrustCommandSupport.KeyPassphraseVariable, "--key-passphrase-file"), keyFile);
-            var certificates = CertificateFiles.ReadAll(ReadFile(parsed.GetValue(certificate)!), parsed.GetValue(certificate)!).ToList();
+            var signingKey = EncryptedKeyFile.Open(TrustCommandSupport.ReadFile(keyFile), TrustCommandSupport.ReadPassphrase(parsed.GetValue(keyPassphraseFile), TrustCommandSupport.KeyPassphraseVariable, "--key-passphrase-file"), keyFile);
+            var certificates = CertificateFiles.ReadAll(TrustCommandSupport.ReadFile(parsed.GetValue(certificate)!), parsed.GetValue(certificate)!).ToList();
             if (parsed.GetValue(chain) is { } chainFile)
             {
-                certificates.AddRange(CertificateFiles.ReadAll(ReadFile(chainFile), chainFile));
+                certificates.AddRange(CertificateFiles.ReadAll(TrustCommandSupport.ReadFile(chainFile), chainFile));
             }
 
             return SignIn(address, parsed.GetValue(user)!, password, signingKey, certificates);
@@ -133,15 +133,4 @@ internal static class LoginCommand
         return ExitCodes.Findings;
     }
 
-    private static byte[] ReadFile(string path)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException(string.Format(CultureInfo.CurrentCulture, CliText.ServeFileUnreadable, path, Jinbao.Quality.IoErrorText.Describe(ex, path)));
-        }
-    }
 }

@@ -98,8 +98,8 @@ internal static class ServeCommand
         }
 
         string passphrase = TrustCommandSupport.ReadPassphrase(passphraseFile, TrustCommandSupport.KeyPassphraseVariable, "--tsa-passphrase-file");
-        var key = EncryptedKeyFile.Open(ReadFile(keyFile), passphrase, keyFile);
-        var certificate = CertificateFiles.Read(ReadFile(certificateFile), certificateFile);
+        var key = EncryptedKeyFile.Open(TrustCommandSupport.ReadFile(keyFile), passphrase, keyFile);
+        var certificate = CertificateFiles.Read(TrustCommandSupport.ReadFile(certificateFile), certificateFile);
         var policies = CertificatePolicies.GetInstance(certificate.GetExtensionValue(X509Extensions.CertificatePolicies)?.GetOctets() is { } der ? Asn1Object.FromByteArray(der) : null);
         string policy = policies?.GetPolicyInformation().FirstOrDefault()?.PolicyIdentifier.Id
             ?? throw new UsageException(string.Format(CultureInfo.CurrentCulture, CliText.ServeTsaNoPolicy, certificateFile));
@@ -114,25 +114,14 @@ internal static class ServeCommand
             return crlFiles.Length == 0 ? null : throw new UsageException(CliText.ServeSignInCrlWithoutTrust);
         }
 
-        var anchors = roots.Select(path => CertificateFiles.Read(ReadFile(path), path)).ToList();
+        var anchors = roots.Select(path => CertificateFiles.Read(TrustCommandSupport.ReadFile(path), path)).ToList();
         foreach (string crl in crlFiles)
         {
-            _ = CertificateFiles.ReadCrl(ReadFile(crl), crl);
+            _ = CertificateFiles.ReadCrl(TrustCommandSupport.ReadFile(crl), crl);
         }
 
         IReadOnlyList<Org.BouncyCastle.X509.X509Crl> CurrentCrls() => [.. crlFiles.Select(path => CertificateFiles.ReadCrl(File.ReadAllBytes(path), path))];
         return new SignInChallenges(new ChainVerifier(anchors), CurrentCrls, TimeProvider.System, TimeSpan.FromMinutes(2));
     }
 
-    private static byte[] ReadFile(string path)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException(string.Format(CultureInfo.CurrentCulture, CliText.ServeFileUnreadable, path, Jinbao.Quality.IoErrorText.Describe(ex, path)));
-        }
-    }
 }

@@ -115,6 +115,20 @@ internal static class TrustCommandSupport
 
     public static void WriteAtomically(string path, byte[] content) => WriteAtomically(path, stream => stream.Write(content));
 
+    /// <summary>Reads a whole file named on the command line, such as a key or a certificate.</summary>
+    /// <exception cref="UsageException">The file cannot be read; the message is Chinese and names it.</exception>
+    public static byte[] ReadFile(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException(string.Format(System.Globalization.CultureInfo.CurrentCulture, CliText.ServeFileUnreadable, path, Jinbao.Quality.IoErrorText.Describe(ex, path)));
+        }
+    }
+
     /// <summary>Writes a new private-key file; an existing file is never replaced, because the key in it could not be recovered.</summary>
     /// <exception cref="UsageException">The file exists.</exception>
     public static void WriteNewKeyFile(string path, byte[] content)

@@ -87,10 +87,22 @@ public static class BundleCheck
             }
 
             references.Run(cancellationToken);
-            var messages = new ReferenceMessages(references, dataset => RulesOf(dataset, template.RulesFileFor(dataset)));
+            // Each dataset's rules are loaded once: the findings of every file and the added reference rules read them.
+            var ruleSets = new Dictionary<string, RuleSet>(StringComparer.Ordinal);
+            RuleSet RulesFor(string dataset)
+            {
+                if (!ruleSets.TryGetValue(dataset, out var rules))
+                {
+                    ruleSets[dataset] = rules = RulesOf(dataset, template.RulesFileFor(dataset));
+                }
+
+                return rules;
+            }
+
+            var messages = new ReferenceMessages(references, RulesFor);
             var paths = files.GroupBy(f => f.Display).ToDictionary(g => g.Key, g => g.First().Path);
             var readable = references.Files.Where(f => !references.Failed(f.Dataset) && paths.ContainsKey(f.Name)).Select(f => (f, paths[f.Name])).ToList();
-            messages.Custom = new CustomReferenceCheck(readable, dataset => RulesOf(dataset, template.RulesFileFor(dataset)), template, cancellationToken);
+            messages.Custom = new CustomReferenceCheck(readable, RulesFor, template, cancellationToken);
             foreach (var entry in entries.Where(e => e.Result is not null))
             {
                 BundleRegistry.Verify(entry, options, cancellationToken);

@@ -246,7 +246,7 @@ internal sealed partial class RecordChecker
     /// Prepares a value for display: shortened so a runaway field cannot bloat a report (never
     /// between the halves of a surrogate pair), and with any identity or mobile number masked.
     /// </summary>
-    private static string Show(ReadOnlySpan<char> value)
+    internal static string Show(ReadOnlySpan<char> value)
     {
         if (value.Length > 64)
         {

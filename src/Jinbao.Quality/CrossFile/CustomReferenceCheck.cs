@@ -105,7 +105,7 @@ internal sealed class CustomReferenceCheck
                 _findings[file.Index] = list = [];
             }
 
-            string masked = ValueMasking.MaskEmbeddedNumbers(value.Length > 64 ? string.Concat(value[..61], "…") : value);
+            string masked = RecordChecker.Show(value);
             list.Add(new Finding(reader.Row, rule.Field.Id, header, rule.Id, setting.Severity, setting.Dimension, masked, CustomRuleText.Message(rule, header, masked)));
         }
     }

@@ -59,25 +59,19 @@ internal static class ParameterTableFiles
         {
             // A table of every province and year is a few kilobytes; reading is bounded so that a device
             // or a data file named by mistake is not read without end.
-            var content = new MemoryStream();
+            byte[]? bytes;
             using (var stream = File.OpenRead(table))
             {
-                var chunk = new byte[81920];
-                int read;
-                while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-                {
-                    if (content.Length + read > MaxTableBytes)
-                    {
-                        throw new RuleFileException(MessageFormat.Format(Messages.ParameterTableUnreadable, table, MessageFormat.Format(Messages.ParameterTableTooLarge, MaxTableBytes)));
-                    }
-
-                    content.Write(chunk, 0, read);
-                }
+                bytes = RuleFileJson.ReadBounded(stream, MaxTableBytes);
             }
 
-            content.Position = 0;
+            if (bytes is null)
+            {
+                string reason = MessageFormat.Format(Messages.ParameterTableTooLarge, MaxTableBytes);
+                throw new RuleFileException(MessageFormat.Format(Messages.ParameterTableUnreadable, table, reason));
+            }
 
-            using var reader = new StreamReader(content, detectEncodingFromByteOrderMarks: true);
+            using var reader = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true);
             return baseLimits ? parameters.WithBaseLimits(reader) : parameters.WithRates(reader);
         }
         catch (ParameterTableException ex)

@@ -27,16 +27,20 @@ internal static class RuleFileJson
 
     /// <summary>Reads the whole stream, rejecting one of more than <see cref="MaxBytes"/> so that a data file passed by mistake is not loaded into memory.</summary>
     /// <exception cref="RuleFileException">The stream is longer than <see cref="MaxBytes"/>.</exception>
-    public static byte[] Read(Stream stream, string fileName)
+    public static byte[] Read(Stream stream, string fileName) =>
+        ReadBounded(stream, MaxBytes) ?? throw RuleFileErrors.Invalid(fileName, Messages.RuleFileTooLarge, MaxBytes);
+
+    /// <summary>Reads the whole stream, or returns null as soon as it is longer than <paramref name="maxBytes"/>, so that a device or data file is never read to its end.</summary>
+    public static byte[]? ReadBounded(Stream stream, int maxBytes)
     {
         var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
         {
-            if (buffer.Length + read > MaxBytes)
+            if (buffer.Length + read > maxBytes)
             {
-                throw RuleFileErrors.Invalid(fileName, Messages.RuleFileTooLarge, MaxBytes);
+                return null;
             }
 
             buffer.Write(chunk, 0, read);
