@@ -46,16 +46,16 @@ public sealed record ServerOptions
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>
-    /// The certificate sign-in, the second factor after the password: when set, a session becomes usable
-    /// only after the user signs a challenge with the SM2 key of a certificate whose chain and
-    /// revocation check out and whose subject common name is the user name.
+    /// The certificate sign-in, the second factor after the password. When set, a session becomes usable
+    /// only after the user signs a challenge with the SM2 key of a certificate. The certificate's chain
+    /// and revocation must verify, and its subject common name must be the user name.
     /// </summary>
     public Jinbao.Trust.Pki.SignInChallenges? CertificateSignIn { get; init; }
 
-    /// <summary>The OCSP service of a CA folder, answered at <c>/ocsp</c>; null when the server serves no CA.</summary>
+    /// <summary>The OCSP service of a CA folder, served at <c>/ocsp</c>, or null when the server serves no CA.</summary>
     public Jinbao.Trust.Pki.CaFolderOcsp? Ocsp { get; init; }
 
-    /// <summary>The RFC 3161 time-stamp authority answered at <c>/tsa</c>; null when the server has no time-stamp key.</summary>
+    /// <summary>The RFC 3161 time-stamp authority served at <c>/tsa</c>, or null when the server has no time-stamp key.</summary>
     public Jinbao.Trust.Timestamps.TimeStampAuthority? TimeStamps { get; init; }
 
     /// <summary>Where the one-time password of the first administrator is written; standard output by default.</summary>

@@ -142,7 +142,7 @@ public sealed class BundleTests : IDisposable
     }
 
     [Fact]
-    public void Zip_EntryAlteredAfterPacking_FailsItsCrcCheck()
+    public void Zip_AlteredEntry_FailsCrcCheck()
     {
         string zip = Path.Combine(root, "altered.zip");
         using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
@@ -152,7 +152,7 @@ public sealed class BundleTests : IDisposable
             stream.Write(Encoding.UTF8.GetBytes(PersonHeader + PersonRow));
         }
 
-        // The entry is stored, so its text stands in the archive as written: one digit of the ID changes.
+        // The entry is stored uncompressed, so its text is in the archive as written. One digit of the ID changes.
         byte[] bytes = File.ReadAllBytes(zip);
         int at = bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(PersonRow[..6]));
         bytes[at] = (byte)(bytes[at] == (byte)'1' ? '2' : '1');

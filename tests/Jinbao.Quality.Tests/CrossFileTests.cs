@@ -190,7 +190,7 @@ public sealed class CrossFileTests : IDisposable
     public void ParseSize_RejectsInvalid(string text) => Assert.Null(MemoryBudget.ParseSize(text));
 
     [Fact]
-    public void AddedReferenceRule_FlagsExactlyTheRowsMissingFromTheTarget()
+    public void AddedReferenceRule_FlagsMissingRows()
     {
         WriteSample(seed: 15);
         string bundle = Path.Combine(root, "bundle");

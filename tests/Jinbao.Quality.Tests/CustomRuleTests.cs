@@ -17,7 +17,7 @@ public sealed class CustomRuleTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public void Range_ReportsOnlyValuesOutsideTheBounds_WithTheBoundInTheMessage()
+    public void Range_OutsideBounds_NamesTheBound()
     {
         string rules = Write("r.json", """
             { "dataset": "contribution", "rules": [
@@ -35,7 +35,7 @@ public sealed class CustomRuleTests : IDisposable
     }
 
     [Fact]
-    public void Compare_OrdersAmountsAndNamesBothValues()
+    public void Compare_Amounts_NamesBothValues()
     {
         string rules = Write("r.json", """
             { "dataset": "contribution", "rules": [
@@ -52,7 +52,7 @@ public sealed class CustomRuleTests : IDisposable
     }
 
     [Fact]
-    public void CodeSetAndPattern_UseListedValuesAndMatchTheWholeValue()
+    public void CodeSetAndPattern_MatchWholeValue()
     {
         string rules = Write("r.json", """
             { "dataset": "contribution", "rules": [
@@ -75,7 +75,7 @@ public sealed class CustomRuleTests : IDisposable
     }
 
     [Fact]
-    public void Required_FlagsEmptyValues_AndCodeSetAcceptsAShippedSetWithItsAliases()
+    public void RequiredAndShippedCodeSet_Apply()
     {
         string rules = Write("r.json", """
             { "dataset": "person", "rules": [
@@ -95,7 +95,7 @@ public sealed class CustomRuleTests : IDisposable
     }
 
     [Fact]
-    public void AddedRule_CanBeDisabledByALaterEntryOfTheSameId()
+    public void AddedRule_Disabled_NotApplied()
     {
         string rules = Write("r.json", """
             { "dataset": "contribution", "rules": [
@@ -125,7 +125,7 @@ public sealed class CustomRuleTests : IDisposable
     [InlineData("""{ "id": "gd.x", "kind": "range", "field": "统一社会信用代码", "max": 1 }""", "不能设取值范围")]
     [InlineData("""{ "id": "gd.x", "kind": "required", "field": "缴费基数", "message": "{feild}为空" }""", "“{feild}”不是可用的占位符")]
     [InlineData("""{ "id": "gd.x", "kind": "pattern", "field": "缴费基数", "pattern": "a{1000000}" }""", "过大的重复次数")]
-    public void MalformedAddedRule_IsRejectedWithItsLineAndReason(string rule, string reason)
+    public void MalformedAddedRule_RejectedWithLine(string rule, string reason)
     {
         // The faulty rule is on line 4 of the file, after three lines that are correct.
         string path = Write("bad.json", "{\n  \"dataset\": \"contribution\",\n  \"rules\": [\n    " + rule + "\n  ]\n}\n");
@@ -141,7 +141,7 @@ public sealed class CustomRuleTests : IDisposable
     [InlineData("{\n  \"rules\": [\n    { \"id\": \"phone.format\",\n      \"enabled\": \"no\" }\n  ]\n}", 4)]
     [InlineData("{\n  \"weights\": {\n    \"Conformity\": -1\n  }\n}", 3)]
     [InlineData("{\n  \"dataset\": \"person\",\n  \"colour\": 1\n}", 3)]
-    public void MalformedEngineRule_NamesTheLine(string content, int line)
+    public void MalformedEngineRule_NamesLine(string content, int line)
     {
         string path = Write("bad.json", content);
 
@@ -151,7 +151,7 @@ public sealed class CustomRuleTests : IDisposable
     }
 
     [Fact]
-    public void ParameterTable_ReplacesTheShippedBaseLimits()
+    public void ParameterTable_ReplacesBaseLimits()
     {
         // The shipped Beijing 2024 floor is above 5000, so this base is reported with the shipped table only.
         Write("limits.csv", "# 本省 2024 年缴费基数上下限\nprovince,year,floor,ceiling\n11,2024,4000,40000\n");
@@ -170,7 +170,7 @@ public sealed class CustomRuleTests : IDisposable
     [InlineData("province,year,floor,ceiling\n11,2024,6000\n", "第 2 行", "3 个以逗号分隔的字段")]
     [InlineData("# 注释\nprovince,year,floor,ceiling\n11,2024,4000,40000\n11,2024,4100,41000\n", "第 4 行", "出现了多次")]
     [InlineData("province,year,floor,ceiling\n11,二〇二四,4000,40000\n", "第 2 行", "不是有效的整数")]
-    public void ParameterTable_Malformed_IsRejectedWithItsLine(string table, string line, string reason)
+    public void ParameterTable_Malformed_RejectedWithLine(string table, string line, string reason)
     {
         Write("limits.csv", table);
         string rules = Write("r.json", """{ "dataset": "contribution", "parameterTables": { "contributionBaseLimits": "limits.csv" } }""");
@@ -183,7 +183,7 @@ public sealed class CustomRuleTests : IDisposable
     }
 
     [Fact]
-    public void ParameterTable_Missing_SaysItCannotBeRead()
+    public void ParameterTable_Missing_CannotBeRead()
     {
         string rules = Write("r.json", """{ "dataset": "contribution", "parameterTables": { "contributionRates": "rates.csv" } }""");
 

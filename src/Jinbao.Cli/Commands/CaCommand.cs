@@ -137,7 +137,7 @@ internal static class CaCommand
             using var ca = CertificateAuthority.Open(Require(parsed, folder), passphrase);
             var serialNumber = new BigInteger(serialText, 16);
 
-            // Revoking twice keeps the first date and reason, which is what a CRL must show; the message says so.
+            // Revoking twice keeps the first date and reason, because a CRL must show those. The message tells the user.
             bool already = ca.Status.RevocationOf(serialNumber) is not null;
             var revocation = ca.Revoke(serialNumber, revocationReason);
             Console.WriteLine(Format(already ? TrustCliText.CaAlreadyRevoked : TrustCliText.CaRevoked, serialText.ToUpperInvariant(), DisplayNames.Of(revocation.Reason), revocation.RevokedAt));

@@ -22,8 +22,8 @@ public sealed class ZipExtraction : IDisposable
 
     // The Unix file type bits of a ZIP entry's external attributes (high 16 bits), and the type of a symbolic link.
     /// <summary>
-    /// The most entries an archive may have. A business system exports a handful of files a month;
-    /// each checked file also gets a report folder, so thousands of tiny entries would fill the disk.
+    /// The maximum number of entries in an archive. A business system exports a handful of files a month,
+    /// and each checked file also gets a report folder, so thousands of tiny entries would fill the disk.
     /// </summary>
     public const int MaxEntries = 1000;
 

@@ -16,8 +16,8 @@ internal static class XlsxSharedStrings
     public const int MaxStringLength = 32_767;
 
     /// <summary>
-    /// The most characters the whole table may hold: twice that of two million distinct 32-character
-    /// values. A few megabytes of compressed XML can otherwise expand to gigabytes of strings.
+    /// The maximum number of characters in the whole table: twice that of two million distinct
+    /// 32-character values. A few megabytes of compressed XML can otherwise expand to gigabytes of strings.
     /// </summary>
     public const long MaxTotalCharacters = 128L * 1024 * 1024;
 
@@ -41,7 +41,7 @@ internal static class XlsxSharedStrings
                 total += item.Length;
                 if (total > MaxTotalCharacters)
                 {
-                    throw new InvalidDataException($"The shared-string table holds more than {MaxTotalCharacters} characters.");
+                    throw new InvalidDataException($"The shared-string table contains more than {MaxTotalCharacters} characters.");
                 }
 
                 strings.Add(item);

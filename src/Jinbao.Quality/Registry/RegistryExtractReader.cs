@@ -83,7 +83,7 @@ internal static class RegistryExtractReader
             records.Add(key, record);
         }
 
-        // Against an empty registry every record would be reported unknown, which says nothing.
+        // Against an empty registry every record would be reported unknown, which tells the user nothing.
         if (records.Count == 0)
         {
             throw new ExtractReadException(MessageFormat.Format(Messages.Registry_Empty, fileName));

@@ -98,7 +98,7 @@ internal sealed class CustomRuleReader
         };
     }
 
-    /// <summary>The dimension a rule of the kind counts against unless the file says otherwise.</summary>
+    /// <summary>Returns the dimension a rule of the kind counts against unless the file names another.</summary>
     public static QualityDimension DefaultDimension(CustomRuleKind kind) => kind switch
     {
         CustomRuleKind.Required => QualityDimension.Completeness,

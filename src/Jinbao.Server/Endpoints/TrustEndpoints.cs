@@ -6,8 +6,8 @@ namespace Jinbao.Server.Endpoints;
 /// <summary>
 /// The public services of the electronic-authentication system: the OCSP responder (RFC 6960) at
 /// <c>/ocsp</c>, by POST or by GET with the base64 request in the path, and the time-stamp authority
-/// (RFC 3161) at <c>/tsa</c>. Relying parties call them without signing in, as the protocols expect;
-/// both answers are signed with SM2.
+/// (RFC 3161) at <c>/tsa</c>. Relying parties call them without signing in, as the protocols expect.
+/// Both responses are signed with SM2.
 /// </summary>
 internal static class TrustEndpoints
 {
