@@ -31,6 +31,39 @@ public sealed class ExpiryTests
     }
 
     [Fact]
+    public async Task LockOut_HiddenFromWrongPassword()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var server = new TestServer(time, signInRequestsPerMinute: 1000);
+        await server.InitializeAsync();
+        try
+        {
+            var user = await server.CreateUserAsync("operator");
+            using var client = new ApiClient(server.BaseAddress);
+            for (int i = 0; i < 5; i++)
+            {
+                using var failed = await client.SignInAttemptAsync(user.UserName, "Wrong-Password-99");
+            }
+
+            using var lockedWrong = await client.SignInAttemptAsync(user.UserName, "Wrong-Password-99");
+            using var unknownName = await client.SignInAttemptAsync("no-such-user", "Wrong-Password-99");
+            using var lockedRight = await client.SignInAttemptAsync(user.UserName, TestServer.DefaultPassword);
+
+            var wrongProblem = await Problem.ReadAsync(lockedWrong, 401);
+            var unknownProblem = await Problem.ReadAsync(unknownName, 401);
+            Assert.Equal(Problem.Detail(unknownProblem), Problem.Detail(wrongProblem));
+            var lockedProblem = await Problem.ReadAsync(lockedRight, 403);
+            string detail = Problem.Detail(lockedProblem);
+            Assert.DoesNotContain(user.UserName, detail);
+            Assert.Contains("15", detail);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task LockOut_EndsAfterFifteenMinutes()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -58,8 +58,11 @@ internal sealed class AccountService
 
         if (row.LockedUntil is { } lockedText && ServerDatabase.ParseTime(lockedText) > now)
         {
+            // Only a caller who knows the password learns of the lock-out: anyone else gets the answer an
+            // unknown name gets, so failed guesses cannot tell which account names exist.
+            bool passwordCorrect = PasswordHasher.Verify(password, row.Hash);
             _audit.Record(userName, AuditActions.SignIn, userName, AuditOutcomes.LockedOut, clientAddress);
-            return (SignInOutcome.LockedOut, null);
+            return (passwordCorrect ? SignInOutcome.LockedOut : SignInOutcome.InvalidCredentials, null);
         }
 
         if (!PasswordHasher.Verify(password, row.Hash))

@@ -62,7 +62,7 @@ internal static class SessionEndpoints
         switch (outcome)
         {
             case SignInOutcome.LockedOut:
-                return Problems.Result(StatusCodes.Status403Forbidden, string.Format(CultureInfo.CurrentCulture, ServerText.SignIn_LockedOut, request.UserName.Trim()));
+                return Problems.Result(StatusCodes.Status403Forbidden, string.Format(CultureInfo.CurrentCulture, ServerText.SignIn_LockedOut, (int)Math.Ceiling(options.LockoutDuration.TotalMinutes)));
             case SignInOutcome.Disabled:
                 return Problems.Result(StatusCodes.Status403Forbidden, ServerText.SignIn_Disabled);
             case SignInOutcome.InvalidCredentials:
