@@ -97,7 +97,8 @@ public static partial class ServerApplication
 
         // Opening the store runs its migrations, so a store that cannot be opened stops the start here.
         app.Services.GetRequiredService<CentralStore>();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorHandling.HandleAsync });
+        // ErrorHandling logs what it handles itself: a client's bad request in one line, a server fault with its stack trace.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorHandling.HandleAsync, SuppressDiagnosticsCallback = _ => true });
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.UseRouting();

@@ -16,6 +16,7 @@ internal static partial class ErrorHandling
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Jinbao.Server.Errors");
         if (error is BadHttpRequestException bad)
         {
+            LogBadRequest(logger, context.Request.Method, context.Request.Path.Value ?? "", bad.StatusCode, bad.Message);
             string detail = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? Problems.TooLarge(context)
                 : ServerText.Detail_BadRequest;
@@ -29,4 +30,7 @@ internal static partial class ErrorHandling
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Error, Message = "Request {Method} {Path} failed (trace {TraceId})")]
     private static partial void LogUnhandled(ILogger logger, string method, string path, string traceId, Exception? exception);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Request {Method} {Path} rejected with status {Status}: {Reason}")]
+    private static partial void LogBadRequest(ILogger logger, string method, string path, int status, string reason);
 }

@@ -27,7 +27,7 @@ public sealed class ServerProcess : IDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>Starts the server and waits until it listens.</summary>
-    public static ServerProcess Start(string dataDirectory)
+    public static ServerProcess Start(string dataDirectory, params string[] extraArguments)
     {
         int port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -39,7 +39,7 @@ public sealed class ServerProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "jinbao.dll"));
-        foreach (string argument in new[] { "serve", "--urls", $"http://127.0.0.1:{port}", "--data", dataDirectory })
+        foreach (string argument in new[] { "serve", "--urls", $"http://127.0.0.1:{port}", "--data", dataDirectory }.Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);
         }
