@@ -52,7 +52,7 @@ internal sealed class RecordSpool<T> : IDisposable
     {
         if (_spill is null)
         {
-            _buffer.AsSpan(0, _count).Sort(comparer);
+            RecordSort.Sort(_buffer, _count, comparer);
             return _buffer.Take(_count);
         }
 
@@ -150,7 +150,7 @@ internal sealed class RecordSpool<T> : IDisposable
                     cancellationToken.ThrowIfCancellationRequested();
                     int take = (int)Math.Min(remaining, _buffer.Length);
                     input.ReadExactly(MemoryMarshal.AsBytes(_buffer.AsSpan(0, take)));
-                    _buffer.AsSpan(0, take).Sort(comparer);
+                    RecordSort.Sort(_buffer, take, comparer);
                     using var run = CreateTemporary();
                     run.Write(MemoryMarshal.AsBytes(_buffer.AsSpan(0, take)));
                     runs.Add((run.Name, take));
@@ -158,28 +158,17 @@ internal sealed class RecordSpool<T> : IDisposable
                 }
             }
 
-            var readers = runs.Select(r => ReadFile(r.Path, 0, r.Records, cancellationToken).GetEnumerator()).ToList();
-            var queue = new PriorityQueue<int, T>(comparer);
-            for (int i = 0; i < readers.Count; i++)
+            var merge = new RunMerge<TComparer>(runs, comparer, cancellationToken);
+            try
             {
-                if (readers[i].MoveNext())
+                while (merge.TryTake(out var record))
                 {
-                    queue.Enqueue(i, readers[i].Current);
+                    yield return record;
                 }
             }
-
-            while (queue.TryDequeue(out int next, out var record))
+            finally
             {
-                yield return record;
-                if (readers[next].MoveNext())
-                {
-                    queue.Enqueue(next, readers[next].Current);
-                }
-            }
-
-            foreach (var reader in readers)
-            {
-                reader.Dispose();
+                merge.Dispose();
             }
         }
         finally
@@ -191,6 +180,148 @@ internal sealed class RecordSpool<T> : IDisposable
             }
         }
 
+    }
+
+    /// <summary>
+    /// A k-way merge of sorted run files: a binary heap of the runs ordered by their next record,
+    /// each run read in chunks. The comparer is a generic struct argument, so its calls are inlined.
+    /// </summary>
+    private sealed class RunMerge<TComparer> : IDisposable
+        where TComparer : struct, IComparer<T>
+    {
+        private readonly RunReader[] _runs;
+        private readonly int[] _heap;
+        private readonly TComparer _comparer;
+        private int _heapCount;
+
+        public RunMerge(List<(string Path, long Records)> runs, TComparer comparer, CancellationToken cancellationToken)
+        {
+            _comparer = comparer;
+            _runs = new RunReader[runs.Count];
+            _heap = new int[runs.Count];
+            for (int i = 0; i < runs.Count; i++)
+            {
+                _runs[i] = new RunReader(runs[i].Path, runs[i].Records, cancellationToken);
+                if (_runs[i].MoveNext())
+                {
+                    _heap[_heapCount++] = i;
+                }
+            }
+
+            for (int i = (_heapCount / 2) - 1; i >= 0; i--)
+            {
+                SiftDown(i);
+            }
+        }
+
+        /// <summary>Takes the smallest record of all runs.</summary>
+        public bool TryTake(out T record)
+        {
+            if (_heapCount == 0)
+            {
+                record = default;
+                return false;
+            }
+
+            var top = _runs[_heap[0]];
+            record = top.Current;
+            if (!top.MoveNext())
+            {
+                _heap[0] = _heap[--_heapCount];
+            }
+
+            if (_heapCount > 1)
+            {
+                SiftDown(0);
+            }
+
+            return true;
+        }
+
+        public void Dispose()
+        {
+            foreach (var run in _runs)
+            {
+                run?.Dispose();
+            }
+        }
+
+        private void SiftDown(int position)
+        {
+            int item = _heap[position];
+            while (true)
+            {
+                int child = (2 * position) + 1;
+                if (child >= _heapCount)
+                {
+                    break;
+                }
+
+                if (child + 1 < _heapCount && Less(_heap[child + 1], _heap[child]))
+                {
+                    child++;
+                }
+
+                if (!Less(_heap[child], item))
+                {
+                    break;
+                }
+
+                _heap[position] = _heap[child];
+                position = child;
+            }
+
+            _heap[position] = item;
+        }
+
+        // Ties go to the earlier run, so the merge is deterministic even for records that compare equal.
+        private bool Less(int a, int b)
+        {
+            int c = _comparer.Compare(_runs[a].Current, _runs[b].Current);
+            return c < 0 || (c == 0 && a < b);
+        }
+    }
+
+    /// <summary>Reads one run file in chunks of <see cref="MergeReadRecords"/>.</summary>
+    private sealed class RunReader : IDisposable
+    {
+        private readonly FileStream _stream;
+        private readonly T[] _chunk = new T[MergeReadRecords];
+        private readonly CancellationToken _cancellationToken;
+        private long _remaining;
+        private int _position;
+        private int _length;
+
+        public RunReader(string path, long records, CancellationToken cancellationToken)
+        {
+            _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+            _remaining = records;
+            _cancellationToken = cancellationToken;
+        }
+
+        public T Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            if (_position == _length)
+            {
+                if (_remaining == 0)
+                {
+                    return false;
+                }
+
+                _cancellationToken.ThrowIfCancellationRequested();
+                _length = (int)Math.Min(_remaining, _chunk.Length);
+                _stream.ReadExactly(MemoryMarshal.AsBytes(_chunk.AsSpan(0, _length)));
+                _remaining -= _length;
+                _position = 0;
+            }
+
+            Current = _chunk[_position++];
+            return true;
+        }
+
+        public void Dispose() => _stream.Dispose();
     }
 
     private static IEnumerable<T> ReadFile(string path, long first, long count, CancellationToken cancellationToken)
