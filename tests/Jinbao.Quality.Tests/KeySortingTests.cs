@@ -81,7 +81,7 @@ public sealed class KeySortingTests
     [Fact]
     public void RecordSpool_SpillsPastSeveralSegments()
     {
-        // 1 MB holds the free first segment and three more of 40-byte records (15,360 in all), so
+        // 1 MB takes the free first segment and three more of 40-byte records (15,360 in all), so
         // the spill file is read back and sorted four segments at a time.
         var records = RandomRecords(60_000, seed: 11, people: 5_000);
         using var spool = new RecordSpool<ReferenceRecord>(new MemoryBudget(1024 * 1024));

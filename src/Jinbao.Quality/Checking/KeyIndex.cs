@@ -34,7 +34,7 @@ internal sealed class KeyIndex<TKey>
     public static long BytesFor(long expectedKeys) =>
         (long)Math.Clamp(expectedKeys / MaxLoad, 1024, Array.MaxLength) * (Unsafe.SizeOf<TKey>() + sizeof(int));
 
-    /// <summary>Whether the key was added.</summary>
+    /// <summary>Returns whether the key was added.</summary>
     public bool Contains(TKey key)
     {
         int slot = Slot(key, _rows.Length);

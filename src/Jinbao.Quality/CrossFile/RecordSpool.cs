@@ -11,7 +11,7 @@ namespace Jinbao.Quality.CrossFile;
 /// </summary>
 /// <remarks>
 /// The records are kept in segments that double in size up to <see cref="MaxSegmentRecords"/>, so
-/// growing never copies the records and never holds an old and a new buffer at once. The budget
+/// growing never copies the records and never needs an old and a new buffer at once. The budget
 /// is charged for each segment as it is added.
 /// </remarks>
 /// <typeparam name="T">The record type; it must not contain references.</typeparam>
@@ -180,7 +180,7 @@ internal sealed class RecordSpool<T> : IDisposable
         _count = 0;
     }
 
-    // The segments that hold records, with the number each holds.
+    // The segments in use, each with its number of records.
     private List<(T[] Records, int Count)> FilledSegments()
     {
         var filled = new List<(T[] Records, int Count)>(_segment + 1);
@@ -213,10 +213,10 @@ internal sealed class RecordSpool<T> : IDisposable
         where TComparer : struct, IComparer<T>
     {
         using var merge = new RunMerge<TComparer>([.. segments.Select(s => new RunCursor(s.Records, s.Count))], comparer);
-        long taken = 0;
+        long yielded = 0;
         while (merge.TryTake(out var record))
         {
-            if ((++taken & 0xFFFF) == 0)
+            if ((++yielded & 0xFFFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
