@@ -4,8 +4,8 @@ namespace Jinbao.Quality.CrossFile;
 /// Sorts arrays of key records in place with an introspective sort (quicksort, heapsort below the
 /// depth limit, insertion sort for short ranges), the algorithm of <see cref="MemoryExtensions.Sort{T}(Span{T})"/>.
 /// Unlike that method, which calls a comparer through <see cref="IComparer{T}"/>, the comparer is a
-/// generic struct argument here, so the compiler inlines it. Large arrays are split by one
-/// partition step into halves that are sorted on two threads; the halves need no merging.
+/// generic struct argument here, so the compiler inlines it. A large array is split by partition
+/// steps into parts, one per processor, that are sorted in parallel and need no merging.
 /// </summary>
 internal static class RecordSort
 {
