@@ -80,6 +80,25 @@ public sealed class CrossFileTests : IDisposable
     }
 
     [Fact]
+    public void MergeJoins_FindSameAsHashJoins()
+    {
+        var sample = WriteSample(seed: 16);
+
+        var hashed = Check(sample, MemoryBudget.DefaultBytes, "hashed");
+        // One byte leaves no room for a table of keys, so every join sorts both sides and merges them.
+        var merged = Check(sample, 1, "merged");
+
+        Assert.False(hashed.Spilled);
+        Assert.True(merged.Spilled);
+        var found = ReadFindingsInOrder(Path.Combine(root, "hashed"));
+        Assert.Equal(found, ReadFindingsInOrder(Path.Combine(root, "merged")));
+        foreach (string rule in (string[])["reference.person-missing", "reference.employer-missing", "reference.not-enrolled"])
+        {
+            Assert.Contains(found, f => f.Rule == rule);
+        }
+    }
+
+    [Fact]
     public void BundleWithoutPersons_NotesUncheckedReference()
     {
         WriteSample(seed: 13);

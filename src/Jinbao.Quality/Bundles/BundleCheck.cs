@@ -86,7 +86,21 @@ public static class BundleCheck
                 entries.Add(CheckOne(fileOptions, display, folder, references, cancellationToken));
             }
 
-            references.Run(cancellationToken);
+            // Without registries a file's own reports depend on nothing the cross-file check finds,
+            // so they are written while it runs, which keeps the second processor busy.
+            bool verifies = options.PopulationRegistry is not null || options.LegalEntityRegistry is not null;
+            var fileReports = verifies ? Task.CompletedTask : Task.Run(() => WriteFileReports(entries, outputDirectory, cancellationToken), CancellationToken.None);
+            try
+            {
+                references.Run(cancellationToken);
+            }
+            catch
+            {
+                // The reports read the files' findings, which the cleanup below deletes.
+                WaitQuietly(fileReports);
+                throw;
+            }
+
             // Each dataset's rules are loaded once: the findings of every file and the added reference rules read them.
             var ruleSets = new Dictionary<string, RuleSet>(StringComparer.Ordinal);
             RuleSet RulesFor(string dataset)
@@ -102,16 +116,27 @@ public static class BundleCheck
             var messages = new ReferenceMessages(references, RulesFor);
             var paths = files.GroupBy(f => f.Display).ToDictionary(g => g.Key, g => g.First().Path);
             var readable = references.Files.Where(f => !references.Failed(f.Dataset) && paths.ContainsKey(f.Name)).Select(f => (f, paths[f.Name])).ToList();
-            messages.Custom = new CustomReferenceCheck(readable, RulesFor, template, cancellationToken);
-            foreach (var entry in entries.Where(e => e.Result is not null))
+            try
             {
-                BundleRegistry.Verify(entry, options, cancellationToken);
+                messages.Custom = new CustomReferenceCheck(readable, RulesFor, template, cancellationToken);
+                if (verifies)
+                {
+                    foreach (var entry in entries.Where(e => e.Result is not null))
+                    {
+                        BundleRegistry.Verify(entry, options, cancellationToken);
+                    }
+
+                    WriteFileReports(entries, outputDirectory, cancellationToken);
+                }
+            }
+            catch
+            {
+                WaitQuietly(fileReports);
+                throw;
             }
 
-            foreach (var entry in entries.Where(e => e.Result is not null))
-            {
-                entry.Notes.AddRange(ReportOutput.Write(System.IO.Path.Combine(outputDirectory, entry.Folder!), entry.Result!, cancellationToken));
-            }
+            // Rethrows the reports' own exception (an IOException with a Chinese message) unwrapped.
+            fileReports.GetAwaiter().GetResult();
 
             var notes = messages.Notes().Concat(entries.SelectMany(e => e.Notes)).ToList();
             if (references.Spilled)
@@ -135,6 +160,27 @@ public static class BundleCheck
             {
                 extraction.Dispose();
             }
+        }
+    }
+
+    private static void WriteFileReports(List<BundleEntry> entries, string outputDirectory, CancellationToken cancellationToken)
+    {
+        foreach (var entry in entries.Where(e => e.Result is not null))
+        {
+            entry.Notes.AddRange(ReportOutput.Write(System.IO.Path.Combine(outputDirectory, entry.Folder!), entry.Result!, cancellationToken));
+        }
+    }
+
+    // Waits for a task whose failure is not the one being reported.
+    private static void WaitQuietly(Task task)
+    {
+        try
+        {
+            task.Wait(CancellationToken.None);
+        }
+        catch (AggregateException)
+        {
+            // The exception already in flight is the one the caller reports.
         }
     }
 

@@ -30,6 +30,27 @@ internal sealed class KeyIndex<TKey>
     /// <summary>The number of distinct keys.</summary>
     public int Count => _count;
 
+    /// <summary>Returns the bytes that a table sized for <paramref name="expectedKeys"/> takes before it grows.</summary>
+    public static long BytesFor(long expectedKeys) =>
+        (long)Math.Clamp(expectedKeys / MaxLoad, 1024, Array.MaxLength) * (Unsafe.SizeOf<TKey>() + sizeof(int));
+
+    /// <summary>Returns whether the key was added.</summary>
+    public bool Contains(TKey key)
+    {
+        int slot = Slot(key, _rows.Length);
+        while (_rows[slot] != 0)
+        {
+            if (_keys[slot].Equals(key))
+            {
+                return true;
+            }
+
+            slot = slot + 1 == _rows.Length ? 0 : slot + 1;
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Asks the processor to load the slot of a key that will be added soon. The table is far
     /// larger than the caches, so without this nearly every insertion waits for memory.

@@ -126,7 +126,8 @@ internal sealed partial class RecordChecker
             return;
         }
 
-        decimal contributionBase = baseFen / 100m;
+        // Scale 2 makes the same value as baseFen / 100m without a decimal division.
+        decimal contributionBase = new((int)baseFen, (int)(baseFen >> 32), 0, false, 2);
         int province = ContributionProvince(business);
         var parameters = _contributionParameters;
 
@@ -140,8 +141,8 @@ internal sealed partial class RecordChecker
         int insuranceType = CodeNumber(business.InsuranceType);
         if (insuranceType >= 0 && IsEnabled(RuleId.ContributionAmountMismatch) && parameters.TryGetRates(province, insuranceType, out var rates))
         {
-            CheckAmount(business, business.EmployerContribution, contributionBase, rates.EmployerRate);
-            CheckAmount(business, business.PersonalContribution, contributionBase, rates.PersonalRate);
+            CheckAmount(business, business.EmployerContribution, baseFen, contributionBase, rates.EmployerRate);
+            CheckAmount(business, business.PersonalContribution, baseFen, contributionBase, rates.PersonalRate);
         }
     }
 
@@ -173,13 +174,19 @@ internal sealed partial class RecordChecker
         Emit(RuleId.ContributionBaseRange, column, shown, MessageFormat.Format(template, _columns[column].Header, shown, provinceName, year, FormatYuan(limit)));
     }
 
-    private void CheckAmount(BusinessColumns business, int column, decimal contributionBase, decimal? rate)
+    private void CheckAmount(BusinessColumns business, int column, long baseFen, decimal contributionBase, decimal? rate)
     {
         if (column < 0 || rate is not { } percent || !TryParseMoney(Value(column), out long amountFen) || amountFen < 0)
         {
             return;
         }
 
+        if (ExpectedFen(baseFen, percent) is { } expectedFen && Math.Abs(amountFen - expectedFen) <= business.ToleranceFen)
+        {
+            return;
+        }
+
+        // The decimal arithmetic below decides, and makes the figures of the message.
         decimal expected = Math.Round(contributionBase * percent / 100m, 2, MidpointRounding.AwayFromZero);
         decimal tolerance = business.ToleranceFen / 100m;
         if (Math.Abs((amountFen / 100m) - expected) <= tolerance)
@@ -191,6 +198,30 @@ internal sealed partial class RecordChecker
         string rateShown = percent.ToString("0.###", CultureInfo.InvariantCulture);
         Emit(RuleId.ContributionAmountMismatch, column, shown, MessageFormat.Format(Messages.Finding_ContributionAmountMismatch, _columns[column].Header, shown, _columns[business.ContributionBase].Header, FormatYuan(contributionBase), rateShown, FormatYuan(expected), FormatYuan(tolerance)));
     }
+
+    /// <summary>
+    /// Computes base × rate ÷ 100 in fen, rounded half away from zero as the decimal check rounds
+    /// yuan to two places, with integers only. The rate is its decimal mantissa over 10^scale.
+    /// </summary>
+    /// <returns>The amount, or <see langword="null"/> for a rate whose mantissa or scale is too large for this shortcut.</returns>
+    internal static long? ExpectedFen(long baseFen, decimal percent)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(percent, bits);
+        int scale = (bits[3] >> 16) & 0xFF;
+        if (bits[1] != 0 || bits[2] != 0 || bits[0] < 0 || bits[3] < 0 || scale > 9 || baseFen is < 0 or > int.MaxValue)
+        {
+            return null;
+        }
+
+        // Both factors are below 2^31, so the product and 2 × remainder fit in a long.
+        long numerator = baseFen * bits[0];
+        long divisor = 100 * PowersOfTen[scale];
+        long quotient = Math.DivRem(numerator, divisor, out long remainder);
+        return 2 * remainder >= divisor ? quotient + 1 : quotient;
+    }
+
+    private static ReadOnlySpan<long> PowersOfTen => [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
 
     /// <summary>
     /// Reports a basic pension paid for a month in which the person, by the birth date and sex

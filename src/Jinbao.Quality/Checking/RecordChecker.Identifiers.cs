@@ -123,11 +123,31 @@ internal sealed partial class RecordChecker
         var check = UnifiedSocialCreditCode.Check(value, _standards.Divisions);
         _uscc = check;
         _usccColumn = c;
+        if (check.Failure != UsccFailure.None)
+        {
+            EmitUsccFailure(c, column, value, check);
+        }
+
+        if (check.Failure is UsccFailure.None or UsccFailure.LegacyCheckCharacter)
+        {
+            var key = RecordKey.FromUscc(value);
+            _block.CreditCodeKeys[_record] = key;
+
+            // The credit code identifies the record only where no person is named (the employer
+            // dataset). Elsewhere the person's key, alone or composed with others, is the record's.
+            if (_usccIsKey)
+            {
+                _block.Keys[_record] = key;
+            }
+        }
+    }
+
+    // The value is shown (masked) only here, because nearly every credit code is valid.
+    private void EmitUsccFailure(int c, ColumnBinding column, ReadOnlySpan<char> value, UsccCheck check)
+    {
         string shown = Show(value);
         switch (check.Failure)
         {
-            case UsccFailure.None:
-                break;
             case UsccFailure.Length:
                 Emit(RuleId.UsccLength, c, shown, MessageFormat.Format(Messages.Finding_UsccLength, column.Header, shown, value.Length));
                 break;
@@ -153,18 +173,6 @@ internal sealed partial class RecordChecker
             case UsccFailure.LegacyCheckCharacter:
                 Emit(RuleId.UsccLegacyCheckCharacter, c, shown, MessageFormat.Format(Messages.Finding_UsccLegacyCheckCharacter, column.Header, shown, check.ExpectedCheckCharacter));
                 break;
-        }
-
-        if (check.Failure is UsccFailure.None or UsccFailure.LegacyCheckCharacter)
-        {
-            _block.CreditCodeKeys[_record] = RecordKey.FromUscc(value);
-        }
-
-        // The credit code identifies the record only where no person is named (the employer
-        // dataset). Elsewhere the person's key, alone or composed with others, is the record's.
-        if (_usccIsKey && check.Failure is UsccFailure.None or UsccFailure.LegacyCheckCharacter)
-        {
-            _block.Keys[_record] = RecordKey.FromUscc(value);
         }
     }
 
