@@ -13,7 +13,11 @@ internal sealed class HashingStream(Stream inner, bool leaveOpen = false) : Stre
 
     public override bool CanRead => inner.CanRead;
 
-    public override bool CanSeek => false;
+    /// <summary>
+    /// Whether the inner stream can seek. A tar writer writes only seekable entry streams into a stream that
+    /// cannot seek, because it needs the length first; it reads them from the start and never moves.
+    /// </summary>
+    public override bool CanSeek => inner.CanSeek;
 
     public override bool CanWrite => inner.CanWrite;
 
@@ -22,8 +26,8 @@ internal sealed class HashingStream(Stream inner, bool leaveOpen = false) : Stre
 
     public override long Position
     {
-        get => BytesPassed;
-        set => throw new NotSupportedException();
+        get => inner.CanSeek ? inner.Position : BytesPassed;
+        set => Seek(value, SeekOrigin.Begin);
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
@@ -47,7 +51,13 @@ internal sealed class HashingStream(Stream inner, bool leaveOpen = false) : Stre
 
     public override void Flush() => inner.Flush();
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    /// <summary>Allows only a seek to the current position, because any other would leave the digest wrong.</summary>
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        long current = Position;
+        long target = origin switch { SeekOrigin.Begin => offset, SeekOrigin.Current => current + offset, _ => Length + offset };
+        return target == current ? current : throw new NotSupportedException();
+    }
 
     public override void SetLength(long value) => throw new NotSupportedException();
 

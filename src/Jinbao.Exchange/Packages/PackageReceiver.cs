@@ -104,10 +104,10 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
         }
 
         var results = new List<ReceiptFile>();
-        for (int i = 0; i < ordered.Count; i++)
+        foreach (var declared in ordered)
         {
-            var declared = ordered[i];
-            var actual = check.Files.FirstOrDefault(f => string.Equals(Path.GetFileName(f.File), declared.Name, StringComparison.OrdinalIgnoreCase)) ?? check.Files[i];
+            // The bundle check lists its files in check order, so they are matched by path.
+            var actual = check.Files.First(f => f.File == opened.PathOf(declared));
             if (actual.Status == BundleFileStatus.Error)
             {
                 throw new PackageRejectedException(RejectionReason.CountMismatch, Text.Format(PackageText.FileUnreadable, declared.Name, actual.Message));

@@ -133,7 +133,8 @@ public static class PackageWriter
         var files = new List<PackageInput>(paths.Count);
         for (int i = 0; i < paths.Count; i++)
         {
-            var result = check.Files[i];
+            // The bundle check lists its files in check order (base files first), so they are matched by path.
+            var result = check.Files.First(f => f.File == paths[i]);
             if (result.Status == BundleFileStatus.Error || result.Dataset is null)
             {
                 throw new ArgumentException(Text.Format(PackageText.PackFileUnreadable, paths[i], result.Message));

@@ -1,0 +1,79 @@
+using Jinbao.Exchange.Packages;
+
+namespace Jinbao.Exchange.Tests.Packages;
+
+public sealed class PackageRoundTripTests : IDisposable
+{
+    private readonly TestNodes _nodes = new();
+    private readonly ReceivingNode _ministry;
+
+    public PackageRoundTripTests() => _ministry = new ReceivingNode(_nodes);
+
+    public void Dispose()
+    {
+        _ministry.Dispose();
+        _nodes.Dispose();
+    }
+
+    [Fact]
+    public void Received_package_is_imported_with_signed_receipt()
+    {
+        string package = _ministry.Pack();
+
+        var outcome = _ministry.Receiver.Receive(package);
+
+        Assert.True(outcome.Receipt.IsAccepted, string.Join(" ", outcome.Receipt.Messages));
+        Assert.False(outcome.IsRepeat);
+        Assert.Equal(5, outcome.Receipt.Files.Count);
+        Assert.All(outcome.Receipt.Files, f => Assert.NotNull(f.BatchId));
+        Assert.Equal(5, _ministry.Store.ListBatches().Count);
+        Assert.True(outcome.Receipt.Files.Sum(f => f.Loaded) > 0);
+        Assert.Equal(Sm3Hex(package), outcome.Receipt.PackageDigest);
+
+        var (receipt, signer) = PackageReceipt.Verify(outcome.SignedReceipt, [_nodes.Root.Certificate], [], _nodes.Crls(), DateTime.UtcNow);
+        Assert.Equal(_nodes.MinistryNode.SigningCertificate, signer);
+        Assert.Equal(outcome.Receipt.PackageId, receipt.PackageId);
+        Assert.Equal("440000", receipt.SenderDivision);
+        Assert.Equal("202611", receipt.Period);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_ministry.WorkFolder));
+    }
+
+    [Fact]
+    public void Second_receive_returns_earlier_receipt()
+    {
+        string package = _ministry.Pack();
+        var first = _ministry.Receiver.Receive(package);
+        var batches = _ministry.Store.ListBatches().Count;
+
+        var second = _ministry.Receiver.Receive(package);
+        var third = _ministry.Receiver.Receive(package, Sm3Hex(package));
+
+        Assert.True(first.Receipt.IsAccepted);
+        Assert.True(second.IsRepeat);
+        Assert.True(third.IsRepeat);
+        Assert.Equal(first.SignedReceipt, second.SignedReceipt);
+        Assert.Equal(first.SignedReceipt, third.SignedReceipt);
+        Assert.Equal(batches, _ministry.Store.ListBatches().Count);
+        Assert.Single(_ministry.Ledger.List(PackageLedger.Inbound, 10));
+    }
+
+    [Fact]
+    public void Repacked_batch_loads_nothing_twice()
+    {
+        var first = _ministry.Receiver.Receive(_ministry.Pack(name: "a.jbp"));
+        var second = _ministry.Receiver.Receive(_ministry.Pack(name: "b.jbp"));
+
+        Assert.True(first.Receipt.IsAccepted);
+        Assert.True(second.Receipt.IsAccepted);
+        Assert.False(second.IsRepeat);
+        Assert.All(second.Receipt.Files, f => Assert.True(f.AlreadyLoaded));
+        Assert.All(second.Receipt.Files, f => Assert.Equal(0, f.Loaded));
+        Assert.Equal(5, _ministry.Store.ListBatches().Count);
+    }
+
+    internal static string Sm3Hex(string path)
+    {
+        using var input = File.OpenRead(path);
+        return Convert.ToHexStringLower(Jinbao.Trust.Algorithms.Sm3Hash.HashData(input));
+    }
+}
