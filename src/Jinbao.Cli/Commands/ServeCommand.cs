@@ -85,7 +85,7 @@ internal static class ServeCommand
 
     // The time-stamp policy is the first certificate policy of the TSA certificate, which the CA's
     // profile puts there, so tokens name the policy the certificate was issued under.
-    private static TimeStampAuthority? OpenTimeStampAuthority(string? keyFile, string? certificateFile, string? passphraseFile)
+    internal static TimeStampAuthority? OpenTimeStampAuthority(string? keyFile, string? certificateFile, string? passphraseFile)
     {
         if (keyFile is null && certificateFile is null)
         {

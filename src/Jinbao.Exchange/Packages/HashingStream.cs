@@ -3,7 +3,7 @@ using Jinbao.Trust.Algorithms;
 namespace Jinbao.Exchange.Packages;
 
 /// <summary>A read-only or write-only pass-through stream that computes the SM3 digest and the count of the bytes passing it.</summary>
-internal sealed class HashingStream(Stream inner, bool leaveOpen = false) : Stream
+public sealed class HashingStream(Stream inner, bool leaveOpen = false) : Stream
 {
     private readonly Sm3Hash _hash = new();
 

@@ -50,6 +50,7 @@ public sealed record PackageReceipt
 
     public required DateTimeOffset ReceivedAt { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsAccepted => Result == Accepted;
 
     /// <summary>Signs the receipt with the node's signing key and returns the SignedData (DER/BER bytes).</summary>
