@@ -2,7 +2,6 @@ using System.CommandLine;
 using Jinbao.Cli.Resources;
 using Jinbao.Exchange.Packages;
 using Jinbao.Trust.Pki;
-using Org.BouncyCastle.X509;
 using static Jinbao.Cli.Commands.TrustCommandSupport;
 
 namespace Jinbao.Cli.Commands;
@@ -59,7 +58,7 @@ internal static class PackageCommands
                 SenderDivision = divisionText,
                 SigningKey = KeyCommands.OpenKey(Require(parsed, key), passphrase),
                 SigningCertificate = signer,
-                Chain = ReadCertificates(parsed.GetValue(chain)),
+                Chain = NodeOptions.ReadCertificates(parsed.GetValue(chain)),
                 RecipientCertificate = recipientCertificate,
                 TimeStamp = TimeStampSource(parsed.GetValue(tsa), parsed.GetValue(tsaKey), parsed.GetValue(tsaCertificate), parsed.GetValue(tsaPassphrase)),
             };
@@ -103,18 +102,12 @@ internal static class PackageCommands
     {
         var package = new Argument<string>("PACKAGE") { Description = PackageCliText.ReceivePackageArgument };
         NonEmptyValue.Require(package, PackageCliText.PackInputEmpty);
-        var key = PathOption("--key", PackageCliText.ReceiveKeyOption);
-        var certificate = PathOption("--cert", PackageCliText.ReceiveCertOption);
-        var decryptKey = PathOption("--decrypt-key", PackageCliText.ReceiveDecryptKeyOption);
-        var decryptCertificate = PathOption("--decrypt-cert", PackageCliText.ReceiveDecryptCertOption);
-        var chain = PathOption("--chain", PackageCliText.ChainOption);
-        var trust = new Option<string[]>("--trust") { Description = PackageCliText.TrustOption };
-        var crls = new Option<string[]>("--crl") { Description = PackageCliText.CrlOption };
+        var node = new NodeOptions("");
         var receipt = PathOption("--receipt", PackageCliText.ReceiveReceiptOption);
-        var passphraseFile = PathOption("--passphrase-file", TrustCliText.KeyPassphraseFileOption);
         var verbose = new Option<bool>("--verbose") { Description = CliText.StoreVerboseOption };
         var store = new StoreOptions();
-        var command = new Command("receive", PackageCliText.ReceiveDescription) { package, key, certificate, decryptKey, decryptCertificate, chain, trust, crls, receipt, passphraseFile, verbose };
+        var command = new Command("receive", PackageCliText.ReceiveDescription) { package, receipt, verbose };
+        node.AddTo(command);
         store.AddTo(command);
         command.SetAction(parsed => CommandErrors.Run(cancellation =>
         {
@@ -125,23 +118,11 @@ internal static class PackageCommands
                 throw new UsageException(Format(PackageCliText.PackageMissing, packagePath));
             }
 
-            var passphrase = ReadPassphrase(parsed.GetValue(passphraseFile), KeyPassphraseVariable, "--passphrase-file");
-            var node = new NodeTrust
-            {
-                SigningKey = KeyCommands.OpenKey(Require(parsed, key), passphrase),
-                SigningCertificate = ReadCertificate(Require(parsed, certificate)),
-                DecryptionKey = KeyCommands.OpenKey(Require(parsed, decryptKey), passphrase),
-                DecryptionCertificate = ReadCertificate(Require(parsed, decryptCertificate)),
-                Chain = ReadCertificates(parsed.GetValue(chain)),
-                Intermediates = ReadCertificates(parsed.GetValue(chain)),
-                TrustRoots = ReadRoots(parsed.GetValue(trust)),
-                Crls = [.. (parsed.GetValue(crls) ?? []).Select(path => CertificateFiles.ReadCrl(ReadFile(path), path))],
-            };
-
+            var trust = node.Read(parsed);
             using var logging = CommandLogging.Create(parsed.GetValue(verbose));
             string dataFolder = parsed.GetValue(store.Data) ?? Jinbao.Storage.CentralStore.DefaultDataFolder;
             using var central = store.Open(parsed, logging.CreateLogger("Jinbao.Storage"));
-            var receiver = new PackageReceiver(node, central, new PackageLedger(dataFolder), dataFolder, logger: logging.CreateLogger("Jinbao.Exchange"));
+            var receiver = new PackageReceiver(trust, central, new PackageLedger(dataFolder), dataFolder, logger: logging.CreateLogger("Jinbao.Exchange"));
             var outcome = receiver.Receive(packagePath, cancellationToken: cancellation);
             WriteAtomically(receiptPath, outcome.SignedReceipt);
             Report(outcome.Receipt, outcome.IsRepeat, receiptPath);
@@ -163,7 +144,7 @@ internal static class PackageCommands
         {
             string path = parsed.GetValue(file)!;
             var crlList = (parsed.GetValue(crls) ?? []).Select(p => CertificateFiles.ReadCrl(ReadFile(p), p)).ToList();
-            var (receipt, signer) = PackageReceipt.Verify(ReadFile(path), ReadRoots(parsed.GetValue(trust)), ReadCertificates(parsed.GetValue(chain)), crlList, DateTime.UtcNow);
+            var (receipt, signer) = PackageReceipt.Verify(ReadFile(path), NodeOptions.ReadRoots(parsed.GetValue(trust), trust.Name), NodeOptions.ReadCertificates(parsed.GetValue(chain)), crlList, DateTime.UtcNow);
             Console.WriteLine(Format(PackageCliText.ReceiptSigner, signer.SubjectDN));
             Report(receipt, isRepeat: false, receiptPath: null);
             if (parsed.GetValue(data) is { } dataFolder && receipt.PackageId is { } id
@@ -222,15 +203,5 @@ internal static class PackageCommands
 
         var authority = ServeCommand.OpenTimeStampAuthority(keyFile, certificateFile, passphraseFile) ?? throw new UsageException(PackageCliText.TsaMissing);
         return authority.Stamp;
-    }
-
-    private static X509Certificate ReadCertificate(string path) => CertificateFiles.Read(ReadFile(path), path);
-
-    private static IReadOnlyList<X509Certificate> ReadCertificates(string? path) => path is null ? [] : CertificateFiles.ReadAll(ReadFile(path), path);
-
-    private static List<X509Certificate> ReadRoots(string[]? paths)
-    {
-        var roots = (paths ?? []).SelectMany(path => CertificateFiles.ReadAll(ReadFile(path), path)).ToList();
-        return roots.Count > 0 ? roots : throw new UsageException(Format(TrustCliText.OptionMissing, "--trust"));
     }
 }
