@@ -71,6 +71,28 @@ public sealed class PackageRoundTripTests : IDisposable
         Assert.Equal(5, _ministry.Store.ListBatches().Count);
     }
 
+    [Fact]
+    public void Opened_package_matches_written_manifest()
+    {
+        string person = Path.Combine(_ministry.BundleFolder, "person.csv");
+        using var package = new MemoryStream();
+        var written = PackageWriter.Write([new PackageInput(person, "person", 55, 0, 0, Score: null)], _nodes.ProvincePackOptions(), package);
+        package.Position = 0;
+
+        var opened = PackageOpener.Open(package, _nodes.MinistryTrust(), _ministry.Folder, DateTime.UtcNow);
+
+        Assert.Equal(written.PackageId, opened.Manifest.PackageId);
+        var file = Assert.Single(opened.Manifest.Files);
+        Assert.Null(file.Score);
+        Assert.Equal(new FileInfo(person).Length, file.Bytes);
+        Assert.Equal(Sm3Hex(person), file.Sm3);
+        Assert.Equal(File.ReadAllBytes(person), File.ReadAllBytes(opened.PathOf(file)));
+        Assert.Equal(_nodes.ProvinceNode.SigningCertificate, opened.Signer);
+        Assert.Equal(_nodes.TsaCertificate, opened.TimeStamp.Authority);
+        Assert.Equal(Convert.ToHexStringLower(Jinbao.Trust.Algorithms.Sm3Hash.HashData(package.ToArray())), opened.PackageDigest);
+        Directory.Delete(opened.Folder, recursive: true);
+    }
+
     internal static string Sm3Hex(string path)
     {
         using var input = File.OpenRead(path);
