@@ -14,8 +14,8 @@ public sealed class HashingStream(Stream inner, bool leaveOpen = false) : Stream
     public override bool CanRead => inner.CanRead;
 
     /// <summary>
-    /// Whether the inner stream can seek. A tar writer writes only seekable entry streams into a stream that
-    /// cannot seek, because it needs the length first; it reads them from the start and never moves.
+    /// Whether the inner stream can seek. A tar writer needs an entry's length before its data, so it writes
+    /// only seekable entry streams into an output that cannot seek. It reads them from the start and never moves.
     /// </summary>
     public override bool CanSeek => inner.CanSeek;
 

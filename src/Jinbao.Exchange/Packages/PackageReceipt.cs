@@ -8,7 +8,7 @@ using Org.BouncyCastle.X509;
 namespace Jinbao.Exchange.Packages;
 
 /// <summary>
-/// The receiving node's answer to a package (回执): the package's SM3 digest, whether it was accepted, why not,
+/// The receiving node's response to a package (回执): the package's SM3 digest, whether it was accepted, why not,
 /// and what each file gave. It travels as GM/T 0010 SignedData with the JSON attached, signed by the receiver.
 /// </summary>
 public sealed record PackageReceipt
@@ -101,8 +101,8 @@ public sealed record PackageReceipt
 /// <param name="Dataset">The dataset id.</param>
 /// <param name="Records">The records the receiver's check counted.</param>
 /// <param name="RecordsWithErrors">The records with error-severity findings, which were not loaded.</param>
-/// <param name="Loaded">The rows merged into the store; 0 when the file had been loaded before.</param>
+/// <param name="Loaded">The rows merged into the store; 0 when the store contained the file from an earlier batch.</param>
 /// <param name="Score">The quality score of the receiver's check.</param>
-/// <param name="BatchId">The store batch that holds the rows.</param>
+/// <param name="BatchId">The store batch that contains the rows.</param>
 /// <param name="AlreadyLoaded">Whether the store held the same file from an earlier batch, so nothing was loaded.</param>
 public sealed record ReceiptFile(string Name, string Dataset, long Records, long RecordsWithErrors, long Loaded, double? Score, string? BatchId, bool AlreadyLoaded);

@@ -30,7 +30,7 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
 
     /// <summary>Receives the package file at <paramref name="packagePath"/>.</summary>
     /// <param name="packagePath">The package as received.</param>
-    /// <param name="packageDigest">SM3 of the file when the caller computed it while receiving it; lets a repeat be answered before decrypting.</param>
+    /// <param name="packageDigest">SM3 of the file when the caller computed it while receiving it; with it a repeat gets its earlier receipt before decrypting.</param>
     /// <param name="cancellationToken">Stops the receive; temporary files are deleted.</param>
     /// <exception cref="StorageException">The store cannot be written.</exception>
     public ReceiveOutcome Receive(string packagePath, string? packageDigest = null, CancellationToken cancellationToken = default)

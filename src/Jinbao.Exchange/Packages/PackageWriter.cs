@@ -50,9 +50,9 @@ public sealed record PackOptions
 
 /// <summary>
 /// Writes an upward-report package: a PAX tar of the data files and the signed manifest, encrypted as GM/T 0010
-/// EnvelopedData to the receiving node. Each file is read once: its SM3 digest is computed while it is copied
-/// into the archive, and the archive is encrypted on a second thread as it is written, so memory stays constant
-/// and the digests and SM4 run on both cores.
+/// EnvelopedData to the receiving node. Each file is read once, and its SM3 digest is computed while it is copied
+/// into the archive. A second thread encrypts the archive as it is written, so memory stays constant and the
+/// digests and SM4 run on both cores.
 /// </summary>
 public static class PackageWriter
 {

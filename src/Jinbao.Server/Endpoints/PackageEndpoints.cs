@@ -28,7 +28,7 @@ internal static class PackageEndpoints
         group.MapGet("/{id:long}/receipt", Receipt);
     }
 
-    /// <summary>The answer to a received package.</summary>
+    /// <summary>The response to a received package.</summary>
     /// <param name="Repeat">Whether the package was accepted before and this is the earlier receipt.</param>
     /// <param name="Receipt">The receipt's content.</param>
     /// <param name="SignedReceipt">The receipt as signed by this node (CMS SignedData, Base64).</param>
