@@ -28,9 +28,8 @@ internal sealed class TestNodes : IDisposable
         Province = Root.CreateSubordinate(Path.Combine(Folder, "province"), new CaSettings { CommonName = rootName + "-省级CA", Level = CaLevel.Province, PathLength = 0, Validity = TimeSpan.FromDays(1800) }, Passphrase, KeyCost);
         ProvinceNode = IssueNode(Province, "某省信息中心上报节点");
         MinistryNode = IssueNode(Root, "部信息中心接收节点");
-        var tsaKey = Sm2PrivateKey.Generate();
-        TsaCertificate = Root.IssueSigningCertificate(Request(tsaKey, "测试时间戳服务"), CertificateProfile.TimeStamping, TimeSpan.FromDays(365));
-        TimeStamps = new TimeStampAuthority(tsaKey, TsaCertificate, TimeProvider.System, "1.2.156.1.1");
+        TsaCertificate = Root.IssueSigningCertificate(Request(TsaKey, "测试时间戳服务"), CertificateProfile.TimeStamping, TimeSpan.FromDays(365));
+        TimeStamps = new TimeStampAuthority(TsaKey, TsaCertificate, TimeProvider.System, "1.2.156.1.1");
     }
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "jinbao-nodes-" + Guid.NewGuid().ToString("N"));
@@ -42,6 +41,8 @@ internal sealed class TestNodes : IDisposable
     public NodeCertificates ProvinceNode { get; }
 
     public NodeCertificates MinistryNode { get; }
+
+    public Sm2PrivateKey TsaKey { get; } = Sm2PrivateKey.Generate();
 
     public X509Certificate TsaCertificate { get; }
 
