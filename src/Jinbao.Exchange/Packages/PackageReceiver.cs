@@ -1,3 +1,4 @@
+using Jinbao.Exchange.Inbound;
 using Jinbao.Exchange.Resources;
 using Jinbao.Quality.Bundles;
 using Jinbao.Quality.Checking;
@@ -62,8 +63,14 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
 
             try
             {
+                if (opened.Manifest.Files.Any(f => RegistryNotices.IsNoticeDataset(f.Dataset)))
+                {
+                    var (updates, message) = UpdateRegistry(opened);
+                    return Accept(opened, updates, message);
+                }
+
                 var files = CheckAndImport(opened, cancellationToken);
-                return Accept(opened, files);
+                return Accept(opened, files, Text.Format(PackageText.ReceiptAccepted, files.Count, files.Sum(f => f.Loaded), files.Sum(f => f.RecordsWithErrors)));
             }
             catch (PackageRejectedException ex)
             {
@@ -139,7 +146,60 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
         return results;
     }
 
-    private ReceiveOutcome Accept(OpenedPackage opened, List<ReceiptFile> files)
+    /// <summary>Applies the partner notices of a package (deaths, employer closures) to the stored registry extracts.</summary>
+    private (List<ReceiptFile> Files, string Message) UpdateRegistry(OpenedPackage opened)
+    {
+        if (!opened.Manifest.Files.All(f => RegistryNotices.IsNoticeDataset(f.Dataset)))
+        {
+            throw new PackageRejectedException(RejectionReason.ManifestInvalid, PackageText.NoticeMixed);
+        }
+
+        var registries = new RegistryStore(dataFolder);
+        var read = new List<(PackageFile File, IReadOnlyList<RegistryNotice> Notices)>();
+        foreach (var file in opened.Manifest.Files)
+        {
+            IReadOnlyList<RegistryNotice> notices;
+            try
+            {
+                notices = RegistryNotices.Read(opened.PathOf(file), file.Dataset);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new PackageRejectedException(RejectionReason.CountMismatch, Text.Format(PackageText.NoticeInvalid, ex.Message), ex);
+            }
+
+            if (notices.Count != file.Records)
+            {
+                throw new PackageRejectedException(RejectionReason.CountMismatch, Text.Format(PackageText.RecordCountMismatch, file.Name, file.Records, file.Dataset, notices.Count, file.Dataset));
+            }
+
+            read.Add((file, notices));
+        }
+
+        var results = new List<ReceiptFile>();
+        int updated = 0, unknown = 0;
+        foreach (var (file, notices) in read)
+        {
+            RegistryUpdateResult result;
+            try
+            {
+                result = registries.Apply(file.Dataset, notices);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new PackageRejectedException(RejectionReason.ImportFailed, Text.Format(PackageText.ImportFailed, file.Name, ex.Message), ex);
+            }
+
+            updated += result.Updated;
+            unknown += result.Unknown;
+            PackageLog.RegistryUpdated(_logger, file.Name, file.Dataset, result.Updated, result.Unknown);
+            results.Add(new ReceiptFile(file.Name, file.Dataset, notices.Count, 0, result.Updated, null, null, false));
+        }
+
+        return (results, Text.Format(PackageText.ReceiptRegistryUpdated, read.Sum(r => r.Notices.Count), updated, unknown));
+    }
+
+    private ReceiveOutcome Accept(OpenedPackage opened, List<ReceiptFile> files, string message)
     {
         var manifest = opened.Manifest;
         var receipt = new PackageReceipt
@@ -151,7 +211,7 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
             Period = manifest.Period,
             Receiver = node.SigningCertificate.SubjectDN.ToString(),
             Result = PackageReceipt.Accepted,
-            Messages = [Text.Format(PackageText.ReceiptAccepted, files.Count, files.Sum(f => f.Loaded), files.Sum(f => f.RecordsWithErrors))],
+            Messages = [message],
             Files = files,
             SenderTimeStamp = new DateTimeOffset(opened.TimeStamp.Time, TimeSpan.Zero),
             ReceivedAt = _time.GetUtcNow(),
@@ -199,6 +259,9 @@ internal static partial class PackageLog
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Package {PackageDigest} rejected ({Reason}): {Message}")]
     public static partial void Rejected(ILogger logger, string packageDigest, RejectionReason reason, string message);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Registry notices {File} ({Dataset}) applied: {Updated} rows updated, {Unknown} keys not in the registry")]
+    public static partial void RegistryUpdated(ILogger logger, string file, string dataset, int updated, int unknown);
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Package {PackageId} ({PackageDigest}) was accepted before; the earlier receipt is returned")]
     public static partial void Repeated(ILogger logger, string? packageId, string packageDigest);

@@ -120,6 +120,12 @@ public static class PackageWriter
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(options);
         var paths = ExpandInputs(inputs);
+        var notices = paths.Select(Inbound.RegistryNotices.DetectDataset).ToList();
+        if (notices.Any(dataset => dataset is not null))
+        {
+            return WriteNotices(paths, notices, options, output, cancellationToken);
+        }
+
         BundleResult check;
         try
         {
@@ -144,6 +150,26 @@ public static class PackageWriter
         }
 
         return Write(files, options with { QualityNotes = [.. options.QualityNotes, .. check.Notes] }, output, cancellationToken);
+    }
+
+    /// <summary>Validates partner notice files (deaths, closures), which the quality check does not read, and writes them as a package.</summary>
+    private static PackageManifest WriteNotices(IReadOnlyList<string> paths, List<string?> datasets, PackOptions options, Stream output, CancellationToken cancellationToken)
+    {
+        var files = new List<PackageInput>(paths.Count);
+        for (int i = 0; i < paths.Count; i++)
+        {
+            string dataset = datasets[i] ?? throw new ArgumentException(PackageText.NoticeMixed);
+            try
+            {
+                files.Add(new PackageInput(paths[i], dataset, Inbound.RegistryNotices.Read(paths[i], dataset).Count, 0, 0, null));
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new ArgumentException(ex.Message, ex);
+            }
+        }
+
+        return Write(files, options, output, cancellationToken);
     }
 
     /// <summary>Returns the files named and the CSV and XLSX files of the folders named, in order.</summary>
