@@ -20,6 +20,9 @@ public sealed class RegistryStore(string dataFolder)
     public const string PopulationFile = "population-registry.csv";
     public const string LegalEntityFile = "legal-entity-registry.csv";
 
+    /// <summary>Serialises updates within the process, so two notice packages received at once do not lose each other's rows.</summary>
+    private static readonly Lock UpdateLock = new();
+
     public string Folder { get; } = Path.Combine(dataFolder, "registries");
 
     public string PathOf(string dataset) => Path.Combine(Folder, dataset == RegistryNotices.DeathDataset ? PopulationFile : LegalEntityFile);
@@ -30,7 +33,16 @@ public sealed class RegistryStore(string dataFolder)
     /// not contain change nothing and are counted.
     /// </summary>
     /// <exception cref="InvalidDataException">The stored extract is missing or lacks its key column; the message is Chinese.</exception>
+    /// <remarks>NOTE: updates are serialised within one process only; two processes updating the same data folder can lose rows.</remarks>
     public RegistryUpdateResult Apply(string dataset, IReadOnlyList<RegistryNotice> notices)
+    {
+        lock (UpdateLock)
+        {
+            return ApplyCore(dataset, notices);
+        }
+    }
+
+    private RegistryUpdateResult ApplyCore(string dataset, IReadOnlyList<RegistryNotice> notices)
     {
         string path = PathOf(dataset);
         if (!File.Exists(path))
