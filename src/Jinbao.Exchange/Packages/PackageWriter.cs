@@ -100,7 +100,12 @@ public static class PackageWriter
             }
             catch (Exception encryptionError) when (encryptionError is IOException or OperationCanceledException or TrustException)
             {
-                // The archive failure is the cause; the encryption stopped because of it.
+                // When the encryption failed first (for example, the disk is full), the archive side only saw the
+                // pipe close, so the encryption's error is the cause. Otherwise the archive failure is.
+                if (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested && encryptionError is not OperationCanceledException)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(encryptionError);
+                }
             }
 
             throw;

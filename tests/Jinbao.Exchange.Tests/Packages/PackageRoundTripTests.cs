@@ -93,9 +93,40 @@ public sealed class PackageRoundTripTests : IDisposable
         Directory.Delete(opened.Folder, recursive: true);
     }
 
+    [Fact]
+    public void Output_failure_is_reported_as_itself()
+    {
+        // Larger than the pipe between archive and encryption, so the archive side is still writing when the output fails.
+        string large = Path.Combine(_ministry.Folder, "large.csv");
+        File.WriteAllBytes(large, new byte[8 * 1024 * 1024]);
+        using var full = new FullDisk(limit: 4096);
+
+        var error = Assert.Throws<IOException>(() => PackageWriter.Write([new PackageInput(large, "person", 1, 0, 0, null)], _nodes.ProvincePackOptions(), full));
+
+        Assert.Equal(FullDisk.Message, error.Message);
+    }
+
     internal static string Sm3Hex(string path)
     {
         using var input = File.OpenRead(path);
         return Convert.ToHexStringLower(Jinbao.Trust.Algorithms.Sm3Hash.HashData(input));
+    }
+
+    /// <summary>An output that accepts <c>limit</c> bytes and then fails like a full disk.</summary>
+    private sealed class FullDisk(long limit) : MemoryStream
+    {
+        public const string Message = "No space left on device";
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (Length + count > limit)
+            {
+                throw new IOException(Message);
+            }
+
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer) => Write(buffer.ToArray(), 0, buffer.Length);
     }
 }
