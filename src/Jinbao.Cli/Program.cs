@@ -41,6 +41,7 @@ internal static class Program
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(PackageCommands.CreatePack());
         root.Subcommands.Add(PackageCommands.CreateReceive());
+        root.Subcommands.Add(PackageCommands.CreateSend());
         root.Subcommands.Add(PackageCommands.CreateReceipt());
 
         var parsed = root.Parse(args);

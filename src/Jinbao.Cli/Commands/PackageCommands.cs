@@ -131,6 +131,57 @@ internal static class PackageCommands
         return command;
     }
 
+    /// <summary>The environment variable with the API token of <c>jinbao send</c>.</summary>
+    public const string ApiTokenVariable = "JINBAO_API_TOKEN";
+
+    public static Command CreateSend()
+    {
+        var package = new Argument<string>("PACKAGE") { Description = PackageCliText.SendPackageArgument };
+        NonEmptyValue.Require(package, PackageCliText.PackInputEmpty);
+        var server = PathOption("--server", PackageCliText.SendServerOption);
+        var tokenFile = PathOption("--token-file", PackageCliText.SendTokenFileOption);
+        var receipt = PathOption("--receipt", PackageCliText.ReceiveReceiptOption);
+        var data = PathOption("--data", PackageCliText.ReceiptDataOption);
+        var command = new Command("send", PackageCliText.SendDescription) { package, server, tokenFile, receipt, data };
+        command.SetAction(parsed => CommandErrors.Run(cancellation =>
+        {
+            string packagePath = parsed.GetValue(package)!;
+            string receiptPath = Require(parsed, receipt);
+            string serverText = Require(parsed, server);
+            if (!Uri.TryCreate(serverText, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+            {
+                throw new UsageException(Format(PackageCliText.SendServerInvalid, serverText));
+            }
+
+            if (!File.Exists(packagePath))
+            {
+                throw new UsageException(Format(PackageCliText.PackageMissing, packagePath));
+            }
+
+            string token = (parsed.GetValue(tokenFile) is { } path ? File.ReadLines(path).FirstOrDefault() : Environment.GetEnvironmentVariable(ApiTokenVariable))?.Trim() ?? "";
+            if (token.Length == 0)
+            {
+                throw new UsageException(Format(PackageCliText.SendTokenMissing, ApiTokenVariable));
+            }
+            var (status, signedReceipt, repeat, detail) = PackageUpload.Send(address, token, packagePath, cancellation);
+            if (signedReceipt is null)
+            {
+                throw new UsageException(Format(PackageCliText.SendFailed, address, status, detail));
+            }
+
+            WriteAtomically(receiptPath, signedReceipt);
+            var content = PackageReceipt.Read(signedReceipt);
+            if (parsed.GetValue(data) is { } dataFolder && content.PackageId is { } id && !new PackageLedger(dataFolder).AttachReceipt(id, content.Result, content.Reason, signedReceipt))
+            {
+                Console.WriteLine(Format(PackageCliText.ReceiptNotInOutbox, id, dataFolder));
+            }
+
+            Report(content, repeat, receiptPath);
+            return content.IsAccepted ? ExitCodes.Success : ExitCodes.Findings;
+        }, PackageCliText.SendCancelled));
+        return command;
+    }
+
     public static Command CreateReceipt()
     {
         var file = new Argument<string>("RECEIPT") { Description = PackageCliText.ReceiptFileArgument };

@@ -119,6 +119,56 @@ public sealed class TwoNodeExchangeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Send_command_saves_receipt()
+    {
+        File.WriteAllBytes(Path.Combine(_province.Path, "package.jbp"), Pack());
+        using var created = await _operator.PostJsonAsync("/api/v1/session/tokens", new { name = "省级节点上报" });
+        string token = (await JsonAsync(created)).GetProperty("token").GetString()!;
+        File.WriteAllText(Path.Combine(_province.Path, "token.txt"), token + "\n");
+
+        var first = RunJinbao("send", Path.Combine(_province.Path, "package.jbp"), "--server", _ministry.BaseAddress.ToString(), "--token-file", Path.Combine(_province.Path, "token.txt"), "--receipt", Path.Combine(_province.Path, "receipt.p7s"));
+        var second = RunJinbao("send", Path.Combine(_province.Path, "package.jbp"), "--server", _ministry.BaseAddress.ToString(), "--token-file", Path.Combine(_province.Path, "token.txt"), "--receipt", Path.Combine(_province.Path, "receipt-2.p7s"));
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains("结果：已接收", first.Output, StringComparison.Ordinal);
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Contains("已经接收过", second.Output, StringComparison.Ordinal);
+        var (receipt, _) = PackageReceipt.Verify(File.ReadAllBytes(Path.Combine(_province.Path, "receipt.p7s")), [_nodes.Root.Certificate], [], _nodes.Crls(), DateTime.UtcNow);
+        Assert.True(receipt.IsAccepted);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(_province.Path, "receipt.p7s")), File.ReadAllBytes(Path.Combine(_province.Path, "receipt-2.p7s")));
+    }
+
+    [Fact]
+    public void Send_command_without_token_names_the_fix()
+    {
+        File.WriteAllBytes(Path.Combine(_province.Path, "package.jbp"), [1, 2, 3]);
+
+        var result = RunJinbao("send", Path.Combine(_province.Path, "package.jbp"), "--server", _ministry.BaseAddress.ToString(), "--receipt", Path.Combine(_province.Path, "receipt.p7s"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--token-file", result.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the built <c>jinbao</c> command as a child process and returns its exit code and all its output.</summary>
+    private static (int ExitCode, string Output) RunJinbao(params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "jinbao.dll"));
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["JINBAO_UI_CULTURE"] = "zh-CN";
+        start.Environment.Remove("JINBAO_API_TOKEN");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "jinbao did not finish.");
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
     /// <summary>Packs the bundle as the province node, time-stamped by the ministry server's TSA over HTTP.</summary>
     private byte[] Pack()
     {
