@@ -59,6 +59,20 @@ public sealed class PackageAttackTests : IDisposable
     }
 
     [Fact]
+    public void Expired_sender_is_rejected()
+    {
+        var later = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(400));
+        var ministry = new PackageReceiver(_nodes.MinistryTrust(), _ministry.Store, _ministry.Ledger, _ministry.DataFolder, later);
+
+        var outcome = ministry.Receive(_ministry.Pack());
+
+        Assert.Equal(PackageReceipt.Rejected, outcome.Receipt.Result);
+        Assert.Equal(nameof(RejectionReason.SenderUntrusted), outcome.Receipt.Reason);
+        Assert.Contains("过期", outcome.Receipt.Messages[0], StringComparison.Ordinal);
+        Assert.Empty(_ministry.Store.ListBatches());
+    }
+
+    [Fact]
     public void Time_stamp_over_other_data_is_rejected()
     {
         var options = _nodes.ProvincePackOptions() with { TimeStamp = _ => _nodes.TimeStamps.Stamp("别的数据"u8.ToArray()) };
