@@ -31,8 +31,14 @@ public sealed record OpenedPackage(PackageManifest Manifest, string PackageDiges
 public static class PackageOpener
 {
     /// <summary>Opens <paramref name="package"/> into a new folder under <paramref name="workFolder"/>.</summary>
+    /// <param name="package">The package as received.</param>
+    /// <param name="node">The receiving node's keys and trust settings.</param>
+    /// <param name="workFolder">The folder in which the extraction folder is made.</param>
+    /// <param name="now">The time at which certificates are validated (UTC).</param>
+    /// <param name="packageDigest">SM3 of the package when the caller computed it while receiving the bytes; the pass then skips that digest.</param>
+    /// <param name="cancellationToken">Stops the pass; the folder is deleted.</param>
     /// <exception cref="PackageRejectedException">The package fails a check; the folder is deleted and the message names the cause.</exception>
-    public static OpenedPackage Open(Stream package, NodeTrust node, string workFolder, DateTime now, CancellationToken cancellationToken = default)
+    public static OpenedPackage Open(Stream package, NodeTrust node, string workFolder, DateTime now, string? packageDigest = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(node);
@@ -40,7 +46,7 @@ public static class PackageOpener
         Directory.CreateDirectory(folder);
         try
         {
-            return OpenInto(package, node, folder, now, cancellationToken);
+            return OpenInto(package, node, folder, now, packageDigest, cancellationToken);
         }
         catch
         {
@@ -49,7 +55,7 @@ public static class PackageOpener
         }
     }
 
-    private static OpenedPackage OpenInto(Stream package, NodeTrust node, string folder, DateTime now, CancellationToken cancellationToken)
+    private static OpenedPackage OpenInto(Stream package, NodeTrust node, string folder, DateTime now, string? knownDigest, CancellationToken cancellationToken)
     {
         if (package.CanSeek)
         {
@@ -58,13 +64,13 @@ public static class PackageOpener
             package.Position = start;
         }
 
-        using var hashed = new HashingStream(package, leaveOpen: true);
+        using var hashed = knownDigest is null ? new HashingStream(package, leaveOpen: true) : null;
         using var pipe = new ChunkPipe();
         var decryption = Task.Run(() =>
         {
             try
             {
-                EnvelopedFile.Decrypt(hashed, pipe.Writer, node.DecryptionKey, node.DecryptionCertificate);
+                EnvelopedFile.Decrypt((Stream?)hashed ?? package, pipe.Writer, node.DecryptionKey, node.DecryptionCertificate);
                 pipe.Complete();
             }
             catch (Exception ex)
@@ -96,7 +102,7 @@ public static class PackageOpener
             throw error;
         }
 
-        string packageDigest = Convert.ToHexStringLower(hashed.GetHash());
+        string packageDigest = knownDigest ?? Convert.ToHexStringLower(hashed!.GetHash());
         var (manifest, signer, stamp) = VerifyManifest(extraction.SignedManifest ?? throw new PackageRejectedException(RejectionReason.ManifestInvalid, PackageText.ManifestMissing), node, now);
         CheckRecipient(manifest, node.DecryptionCertificate);
         CheckFiles(manifest, extraction.Files);

@@ -47,7 +47,7 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
         try
         {
             using var input = new FileStream(packagePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            opened = PackageOpener.Open(input, node, work, _time.GetUtcNow().UtcDateTime, cancellationToken);
+            opened = PackageOpener.Open(input, node, work, _time.GetUtcNow().UtcDateTime, packageDigest, cancellationToken);
         }
         catch (PackageRejectedException ex)
         {
