@@ -11,7 +11,7 @@ internal static class PackageUpload
     /// <exception cref="UsageException">The server cannot be reached; the message is Chinese.</exception>
     public static (int Status, byte[]? SignedReceipt, bool Repeat, string Detail) Send(Uri server, string token, string packagePath, CancellationToken cancellation)
     {
-        // A package of tens of GB is checked, imported and answered within one request.
+        // The server checks and imports a package of tens of GB before it responds, all within one request.
         using var http = new HttpClient { BaseAddress = server, Timeout = Timeout.InfiniteTimeSpan };
         using var file = new FileStream(packagePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         using var content = new StreamContent(file, 1 << 16);
