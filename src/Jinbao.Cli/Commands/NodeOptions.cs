@@ -59,6 +59,7 @@ internal sealed class NodeOptions
     {
         var passphrase = ReadPassphrase(parsed.GetValue(PassphraseFile), KeyPassphraseVariable, PassphraseFile.Name);
         var chain = ReadCertificates(parsed.GetValue(Chain));
+        string[] crlFiles = parsed.GetValue(Crls) ?? [];
         return new NodeTrust
         {
             SigningKey = KeyCommands.OpenKey(Require(parsed, Key), passphrase),
@@ -68,9 +69,14 @@ internal sealed class NodeOptions
             Chain = chain,
             Intermediates = chain,
             TrustRoots = ReadRoots(parsed.GetValue(Trust), Trust.Name),
-            Crls = [.. (parsed.GetValue(Crls) ?? []).Select(path => CertificateFiles.ReadCrl(ReadFile(path), path))],
+            Crls = ReadCrls(crlFiles),
+
+            // A CA publishes CRLs on a schedule; reading the files for each package lets a server apply them without a restart.
+            CurrentCrls = () => ReadCrls(crlFiles),
         };
     }
+
+    private static List<X509Crl> ReadCrls(string[] paths) => [.. paths.Select(path => CertificateFiles.ReadCrl(ReadFile(path), path))];
 
     public static X509Certificate ReadCertificate(string path) => CertificateFiles.Read(ReadFile(path), path);
 

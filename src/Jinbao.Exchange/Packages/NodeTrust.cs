@@ -29,4 +29,13 @@ public sealed record NodeTrust
 
     /// <summary>CRLs of every CA in the senders' paths; without one a path does not verify.</summary>
     public IReadOnlyList<X509Crl> Crls { get; init; } = [];
+
+    /// <summary>
+    /// Reads the CRLs again for each package, so a CRL the CA publishes later applies without a restart; when
+    /// set, it replaces <see cref="Crls"/>.
+    /// </summary>
+    public Func<IReadOnlyList<X509Crl>>? CurrentCrls { get; init; }
+
+    /// <summary>Returns the CRLs to check a package against now.</summary>
+    public IReadOnlyList<X509Crl> CrlsNow() => CurrentCrls?.Invoke() ?? Crls;
 }

@@ -240,7 +240,8 @@ public static class PackageOpener
 
         var verifier = new ChainVerifier(node.TrustRoots);
         IReadOnlyList<X509Certificate> intermediates = [.. info.Certificates, .. node.Intermediates];
-        var path = verifier.Verify(info.Signer, intermediates, node.Crls, CertificateUse.Signing, now);
+        var crls = node.CrlsNow();
+        var path = verifier.Verify(info.Signer, intermediates, crls, CertificateUse.Signing, now);
         if (!path.IsValid)
         {
             throw new PackageRejectedException(RejectionReason.SenderUntrusted, Text.Format(PackageText.SenderUntrusted, info.Signer.SubjectDN, string.Join("；", path.Problems.Select(p => p.Message))));
@@ -261,7 +262,7 @@ public static class PackageOpener
             throw new PackageRejectedException(RejectionReason.TimeStampInvalid, Text.Format(PackageText.TimeStampInvalid, ex.Message), ex);
         }
 
-        var authorityPath = verifier.Verify(stamp.Authority, intermediates, node.Crls, CertificateUse.TimeStamping, now);
+        var authorityPath = verifier.Verify(stamp.Authority, intermediates, crls, CertificateUse.TimeStamping, now);
         if (!authorityPath.IsValid)
         {
             throw new PackageRejectedException(RejectionReason.TimeStampInvalid, Text.Format(PackageText.TimeStampInvalid, string.Join("；", authorityPath.Problems.Select(p => p.Message))));

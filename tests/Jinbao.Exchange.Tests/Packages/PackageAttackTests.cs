@@ -59,6 +59,19 @@ public sealed class PackageAttackTests : IDisposable
     }
 
     [Fact]
+    public void Later_revocation_applies_to_running_receiver()
+    {
+        var ministry = new PackageReceiver(_nodes.MinistryTrust() with { CurrentCrls = _nodes.Crls }, _ministry.Store, _ministry.Ledger, _ministry.DataFolder);
+        string package = _ministry.Pack();
+        _nodes.Province.Revoke(_nodes.ProvinceNode.SigningCertificate.SerialNumber, RevocationReason.KeyCompromise);
+
+        var outcome = ministry.Receive(package);
+
+        Assert.Equal(nameof(RejectionReason.SenderUntrusted), outcome.Receipt.Reason);
+        Assert.Empty(_ministry.Store.ListBatches());
+    }
+
+    [Fact]
     public void Expired_sender_is_rejected()
     {
         var later = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(400));
