@@ -36,7 +36,7 @@ internal static class PackageCommands
         {
             string outputPath = Require(parsed, output);
             string periodText = Require(parsed, period);
-            if (!System.Text.RegularExpressions.Regex.IsMatch(periodText, "^[0-9]{4}(0[1-9]|1[0-2])$"))
+            if (!PackageLayout.IsPeriod(periodText))
             {
                 throw new UsageException(Format(PackageCliText.PeriodInvalid, periodText));
             }

@@ -28,6 +28,10 @@ public static class PackageLayout
     /// <summary>The file extension of packages, <c>.jbp</c>.</summary>
     public const string FileExtension = ".jbp";
 
+    /// <summary>Whether <paramref name="period"/> is a report period YYYYMM with a month from 01 to 12.</summary>
+    public static bool IsPeriod(string period) =>
+        period.Length == 6 && period.All(char.IsAsciiDigit) && period[4..] is var month && string.CompareOrdinal(month, "01") >= 0 && string.CompareOrdinal(month, "12") <= 0;
+
     /// <summary>
     /// Whether <paramref name="name"/> is a plain file name that is safe on every file system: no folder
     /// separator, drive colon, control character or leading dot, and at most <see cref="MaxNameBytes"/> bytes.

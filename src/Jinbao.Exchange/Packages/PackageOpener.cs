@@ -283,6 +283,11 @@ public static class PackageOpener
             throw new PackageRejectedException(RejectionReason.ManifestInvalid, Text.Format(PackageText.ManifestFormatUnsupported, manifest.Format, PackageManifest.CurrentFormat));
         }
 
+        if (!PackageLayout.IsPeriod(manifest.Period))
+        {
+            throw new PackageRejectedException(RejectionReason.ManifestInvalid, Text.Format(PackageText.PeriodInvalid, manifest.Period));
+        }
+
         if (manifest.Sender.CertificateSerial != CertificateAuthority.SerialText(info.Signer.SerialNumber))
         {
             throw new PackageRejectedException(RejectionReason.ManifestInvalid, Text.Format(PackageText.SenderMismatch, manifest.Sender.CertificateSerial, CertificateAuthority.SerialText(info.Signer.SerialNumber)));

@@ -66,6 +66,7 @@ public static class PackageWriter
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
         ValidateNames(files);
+        ValidatePeriod(options.Period);
         if (options.RecipientCertificate.GetKeyUsage() is { } usage && !usage[2])
         {
             throw new TrustException(Text.Format(PackageText.RecipientNotEncryption, options.RecipientCertificate.SubjectDN));
@@ -124,6 +125,7 @@ public static class PackageWriter
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(options);
+        ValidatePeriod(options.Period);
         var paths = ExpandInputs(inputs);
         var notices = paths.Select(Inbound.RegistryNotices.DetectDataset).ToList();
         if (notices.Any(dataset => dataset is not null))
@@ -245,6 +247,14 @@ public static class PackageWriter
             signed.Position = 0;
             tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, PackageLayout.ManifestEntry) { DataStream = signed, ModificationTime = DateTimeOffset.UnixEpoch });
             return manifest;
+        }
+    }
+
+    private static void ValidatePeriod(string period)
+    {
+        if (!PackageLayout.IsPeriod(period))
+        {
+            throw new ArgumentException(Text.Format(PackageText.PeriodInvalid, period));
         }
     }
 

@@ -93,6 +93,21 @@ public sealed class PackageRoundTripTests : IDisposable
         Directory.Delete(opened.Folder, recursive: true);
     }
 
+    [Theory]
+    [InlineData("202613")]
+    [InlineData("202600")]
+    [InlineData("2026-1")]
+    public void Invalid_period_is_not_packed(string period)
+    {
+        using var output = new MemoryStream();
+
+        var error = Assert.Throws<ArgumentException>(() => PackageWriter.CheckAndWrite([_ministry.BundleFolder], _nodes.ProvincePackOptions() with { Period = period }, output, Path.Combine(_ministry.Folder, "report")));
+
+        Assert.Contains(period, error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, output.Length);
+        Assert.False(Directory.Exists(Path.Combine(_ministry.Folder, "report")));
+    }
+
     [Fact]
     public void Output_failure_is_reported_as_itself()
     {
