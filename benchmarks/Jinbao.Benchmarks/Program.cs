@@ -20,6 +20,13 @@ if (args.Length == 2 && args[0] is "parse" or "parse-strings" or "check")
     return;
 }
 
+// "package FILE" times packing FILE into an upward-report package and opening it again, without check or import.
+if (args.Length == 2 && args[0] == "package")
+{
+    PackagePass.Run(args[1]);
+    return;
+}
+
 // "trust ..." runs the SM2/SM3/SM4 benchmarks, timed by CPU time; the remaining arguments go to BenchmarkDotNet.
 if (args.Length >= 1 && args[0] == "trust")
 {

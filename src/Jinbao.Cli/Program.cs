@@ -39,6 +39,10 @@ internal static class Program
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(DuplicatesCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(PackageCommands.CreatePack());
+        root.Subcommands.Add(PackageCommands.CreateReceive());
+        root.Subcommands.Add(PackageCommands.CreateSend());
+        root.Subcommands.Add(PackageCommands.CreateReceipt());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

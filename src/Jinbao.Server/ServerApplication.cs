@@ -116,6 +116,7 @@ public static partial class ServerApplication
         RecordCheckEndpoints.Map(app);
         StoreEndpoints.Map(app);
         TrustEndpoints.Map(app);
+        PackageEndpoints.Map(app);
         ConsoleFiles.Map(app);
 
         var accounts = app.Services.GetRequiredService<AccountService>();

@@ -58,6 +58,9 @@ public sealed record ServerOptions
     /// <summary>The RFC 3161 time-stamp authority served at <c>/tsa</c>, or null when the server has no time-stamp key.</summary>
     public Jinbao.Trust.Timestamps.TimeStampAuthority? TimeStamps { get; init; }
 
+    /// <summary>The keys and trust settings of the receiving node for upward-report packages, or null when the server receives none.</summary>
+    public Jinbao.Exchange.Packages.NodeTrust? PackageNode { get; init; }
+
     /// <summary>Where the one-time password of the first administrator is written; standard output by default.</summary>
     public TextWriter? Console { get; init; }
 }

@@ -33,6 +33,8 @@ internal static class ServeCommand
         var signInTrust = new Option<string[]>("--signin-trust") { Description = CliText.ServeSignInTrustOption, Arity = ArgumentArity.ZeroOrMore };
         var signInCrl = new Option<string[]>("--signin-crl") { Description = CliText.ServeSignInCrlOption, Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("serve", CliText.ServeDescription) { urls, data, initAdmin, maxUpload, maxJson, fullIds, ca, caPassphrase, tsaKey, tsaCertificate, tsaPassphrase, signInTrust, signInCrl };
+        var packageNode = new NodeOptions("node-");
+        packageNode.AddTo(command);
         command.SetAction(parsed => CommandErrors.Run(() =>
         {
             string addresses = parsed.GetValue(urls)!;
@@ -64,6 +66,7 @@ internal static class ServeCommand
                     : null,
                 TimeStamps = OpenTimeStampAuthority(parsed.GetValue(tsaKey), parsed.GetValue(tsaCertificate), parsed.GetValue(tsaPassphrase)),
                 CertificateSignIn = CertificateSignIn(parsed.GetValue(signInTrust) ?? [], parsed.GetValue(signInCrl) ?? []),
+                PackageNode = packageNode.IsGiven(parsed) ? packageNode.Read(parsed) : null,
             };
             var app = ServerApplication.Build(options);
             try
@@ -85,7 +88,7 @@ internal static class ServeCommand
 
     // The time-stamp policy is the first certificate policy of the TSA certificate, which the CA's
     // profile puts there, so tokens name the policy the certificate was issued under.
-    private static TimeStampAuthority? OpenTimeStampAuthority(string? keyFile, string? certificateFile, string? passphraseFile)
+    internal static TimeStampAuthority? OpenTimeStampAuthority(string? keyFile, string? certificateFile, string? passphraseFile)
     {
         if (keyFile is null && certificateFile is null)
         {

@@ -17,6 +17,7 @@ internal static class AuditActions
     public const string Import = "import";
     public const string ConflictDecision = "conflict-decision";
     public const string PersonLookup = "person-lookup";
+    public const string PackageReceive = "package-receive";
 }
 
 /// <summary>The outcomes recorded in the audit trail.</summary>

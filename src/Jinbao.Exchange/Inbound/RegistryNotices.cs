@@ -1,0 +1,112 @@
+using System.Text;
+using Jinbao.Exchange.Packages;
+using Jinbao.Exchange.Resources;
+using Jinbao.Quality.Registry;
+using Jinbao.Standards;
+using Jinbao.Standards.Identifiers;
+using Microsoft.VisualBasic.FileIO;
+
+namespace Jinbao.Exchange.Inbound;
+
+/// <summary>One registry change a partner department reports: a death, or an employer's deregistration or revocation.</summary>
+/// <param name="Key">The citizen ID number (公民身份号码) or the unified social credit code (统一社会信用代码).</param>
+/// <param name="Date">The date of death (死亡日期) or of deregistration (注销日期).</param>
+/// <param name="Status">For a closure, the registration status (注销 or 吊销); null for a death.</param>
+public sealed record RegistryNotice(string Key, DateOnly Date, RegistrationStatus? Status);
+
+/// <summary>
+/// Notice files that partner departments send in packages: deaths from civil affairs (dataset
+/// <c>death-notice</c>: 公民身份号码, 死亡日期) and employer closures from market regulation (dataset
+/// <c>employer-closure</c>: 统一社会信用代码, 登记状态, 注销日期). UTF-8 CSV with a header row.
+/// </summary>
+public static class RegistryNotices
+{
+    public const string DeathDataset = "death-notice";
+    public const string ClosureDataset = "employer-closure";
+
+    private static readonly string[] DeathColumns = ["公民身份号码", "死亡日期"];
+    private static readonly string[] ClosureColumns = ["统一社会信用代码", "登记状态", "注销日期"];
+
+    /// <summary>Returns the notice dataset of a CSV file from its header, or null when it is no notice file.</summary>
+    public static string? DetectDataset(string path)
+    {
+        if (!string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        using var parser = Open(path);
+        var header = parser.ReadFields() ?? [];
+        if (DeathColumns.All(header.Contains) && !header.Contains("姓名"))
+        {
+            return DeathDataset;
+        }
+
+        return ClosureColumns.All(header.Contains) && !header.Contains("单位名称") ? ClosureDataset : null;
+    }
+
+    public static bool IsNoticeDataset(string dataset) => dataset is DeathDataset or ClosureDataset;
+
+    /// <summary>Reads and validates every row of a notice file.</summary>
+    /// <exception cref="InvalidDataException">A column is missing, or a row has an invalid number, code, status or date; the message is Chinese and names the file, row and value.</exception>
+    public static IReadOnlyList<RegistryNotice> Read(string path, string dataset)
+    {
+        string[] required = dataset == DeathDataset ? DeathColumns : ClosureColumns;
+        string fileName = Path.GetFileName(path);
+        using var parser = Open(path);
+        var header = parser.ReadFields() ?? [];
+        var columns = required.Select(name => Array.IndexOf(header, name)).ToArray();
+        if (columns.Any(c => c < 0))
+        {
+            throw new InvalidDataException(Text.Format(PackageText.NoticeColumnMissing, fileName, string.Join("、", required)));
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var notices = new List<RegistryNotice>();
+        while (parser.ReadFields() is { } fields)
+        {
+            long row = parser.LineNumber < 0 ? notices.Count + 2 : parser.LineNumber - 1;
+            string Field(int index) => columns[index] < fields.Length ? fields[columns[index]].Trim() : "";
+            string key = Field(0);
+            bool keyValid = dataset == DeathDataset
+                ? PersonIdNumber.Check(key, IdDocumentType.CitizenId, StandardsCatalog.Default.Divisions, today).IsValid && key.Length == 18
+                : UnifiedSocialCreditCode.Check(key, StandardsCatalog.Default.Divisions).IsValid;
+            if (!keyValid)
+            {
+                throw new InvalidDataException(Text.Format(PackageText.NoticeKeyInvalid, fileName, row, required[0], key));
+            }
+
+            string dateText = Field(dataset == DeathDataset ? 1 : 2);
+            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) || date > today)
+            {
+                throw new InvalidDataException(Text.Format(PackageText.NoticeDateInvalid, fileName, row, required[^1], dateText));
+            }
+
+            RegistrationStatus? status = null;
+            if (dataset == ClosureDataset)
+            {
+                status = Field(1) switch { "注销" => RegistrationStatus.Cancelled, "吊销" => RegistrationStatus.Revoked, _ => null };
+                if (status is null)
+                {
+                    throw new InvalidDataException(Text.Format(PackageText.NoticeStatusInvalid, fileName, row, Field(1)));
+                }
+            }
+
+            notices.Add(new RegistryNotice(key, date, status));
+        }
+
+        return notices;
+    }
+
+    /// <summary>Returns the registry's word for a closure status, as the registry extract spells it.</summary>
+    internal static string StatusName(RegistrationStatus status) => status == RegistrationStatus.Revoked ? "吊销" : "注销";
+
+    internal static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    internal static TextFieldParser Open(string path)
+    {
+        var parser = new TextFieldParser(path, Encoding.UTF8, detectEncoding: true) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false };
+        parser.SetDelimiters(",");
+        return parser;
+    }
+}
