@@ -169,6 +169,41 @@ public sealed class TwoNodeExchangeTests : IAsyncLifetime
         return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
+    [Fact]
+    public async Task Console_inbox_receives_package()
+    {
+        string packagePath = Path.Combine(_province.Path, "console.jbp");
+        await File.WriteAllBytesAsync(packagePath, Pack());
+        await using var chromium = await ChromiumSession.StartAsync();
+        var page = await chromium.Context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+
+        await page.GotoAsync(_ministry.BaseAddress.ToString());
+        await page.FillAsync("#user-name", _operator.UserName);
+        await page.FillAsync("#password", TestServer.DefaultPassword);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForSelectorAsync("#sign-out");
+        await page.ClickAsync("#nav a[href='#/inbox']");
+        await page.SetInputFilesAsync("#package-file", packagePath);
+        await page.ClickAsync("#receive-package");
+        await page.WaitForSelectorAsync("#inbox-table tbody tr");
+        await page.ClickAsync("#inbox-table tbody tr button");
+        string detail = await page.InnerTextAsync("#package-detail");
+
+        Assert.Contains("已接收", await page.InnerTextAsync("#inbox-table"));
+        Assert.Contains("数据包摘要（SM3）", detail);
+        Assert.Contains("参保登记", detail);
+        Assert.True(errors.Count == 0, "Console errors: " + string.Join(" | ", errors));
+    }
+
     /// <summary>Packs the bundle as the province node, time-stamped by the ministry server's TSA over HTTP.</summary>
     private byte[] Pack()
     {
