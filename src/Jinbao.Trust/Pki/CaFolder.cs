@@ -7,7 +7,7 @@ namespace Jinbao.Trust.Pki;
 
 /// <summary>
 /// The files of one CA: ca.cer, chain.pem (the issuing CAs up to the root), ca.key and archive.key (sealed
-/// with the passphrase), state.json, certs/SERIAL.cer and archive/SERIAL.env. A lock file held while the
+/// with the passphrase), state.json, issued.log (see <see cref="IssuanceLog"/>), certs/SERIAL.cer and archive/SERIAL.env. A lock file held while the
 /// folder is open keeps a second process from issuing at the same time.
 /// </summary>
 internal sealed class CaFolder : IDisposable
@@ -30,7 +30,12 @@ internal sealed class CaFolder : IDisposable
 
     public string ArchiveKeyFile => Combine("archive.key");
 
-    public string StateFile => Combine("state.json");
+    /// <summary>The name of state.json in the folder.</summary>
+    public const string StateFileName = "state.json";
+
+    public string StateFile => Combine(StateFileName);
+
+    public string LogFile => Combine(IssuanceLog.FileName);
 
     public static CaFolder Create(string path)
     {
@@ -61,7 +66,7 @@ internal sealed class CaFolder : IDisposable
 
     public CaState ReadState() => ReadState(StateFile);
 
-    /// <summary>Reads a CA's state.json without taking the folder's lock, for readers such as an OCSP service.</summary>
+    /// <summary>Reads a CA's state.json alone; <see cref="IssuanceLog.ReadUnlocked"/> adds the certificates issued since it was written.</summary>
     internal static CaState ReadState(string stateFile)
     {
         try
