@@ -57,7 +57,32 @@ internal sealed class CaFolder : IDisposable
             throw new TrustException(Format(TrustText.CaFolderMissing, path));
         }
 
-        return Lock(path);
+        var folder = Lock(path);
+        try
+        {
+            folder.DeleteTemporaryFiles();
+            return folder;
+        }
+        catch
+        {
+            folder.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Deletes the temporary files of atomic writes that a stopped process left in certs/ and archive/. Their
+    /// certificates were not recorded as issued, because a file is renamed into place before its entry is recorded.
+    /// </summary>
+    private void DeleteTemporaryFiles()
+    {
+        foreach (var folder in new[] { Combine("certs"), Combine("archive") }.Where(Directory.Exists))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*.tmp"))
+            {
+                File.Delete(file);
+            }
+        }
     }
 
     public string IssuedCertificateFile(string serial) => Combine("certs", serial + ".cer");
