@@ -9,7 +9,7 @@ internal static class Sm4Cbc
     /// <summary>Encrypts whole blocks; encryption is serial, one block after the other.</summary>
     public static void Encrypt(Sm4Engine engine, Span<byte> chain, ReadOnlySpan<byte> input, Span<byte> output)
     {
-        if (Sm4Sbox.HasGfni)
+        if (Sm4Gfni.IsSupported)
         {
             engine.EncryptCbcGfni(chain, input, output);
             return;

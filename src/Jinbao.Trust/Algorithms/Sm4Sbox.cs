@@ -22,18 +22,6 @@ internal static class Sm4Sbox
         3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12,
         3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12);
 
-    /// <summary>Whether the GFNI path for single blocks runs (AMD Zen 4 and Intel Ice Lake and later).</summary>
-    internal static readonly bool HasGfni = Gfni.IsSupported && Avx512F.VL.IsSupported && Avx2.IsSupported && Ssse3.IsSupported;
-
-    // SM4's S-box is A·I(A·x ⊕ 0xD3) ⊕ 0xD3 with inversion I modulo x^8+x^7+x^6+x^5+x^4+x^2+1. The field
-    // isomorphism T (x ↦ 0x23, a root of that polynomial in the AES field) turns it into
-    // (A·T⁻¹)·I_AES((T·A)·x ⊕ T·0xD3) ⊕ 0xD3, which is vgf2p8affineqb followed by vgf2p8affineinvqb.
-    // The constants are T·A and A·T⁻¹ in GFNI's row order; a test checks all 256 inputs against Table.
-    private static readonly Vector128<byte> GfniInputMatrix = Vector128.Create(0x4C287DB91A22505DUL).AsByte();
-    private const byte GfniInputConstant = 0x3E;
-    private static readonly Vector128<byte> GfniOutputMatrix = Vector128.Create(0xF3AB34A974A6B589UL).AsByte();
-    private const byte GfniOutputConstant = 0xD3;
-
     private static readonly Vector512<byte> Table0 = Vector512.Create(Table.AsSpan(0, 64));
     private static readonly Vector512<byte> Table1 = Vector512.Create(Table.AsSpan(64, 64));
     private static readonly Vector512<byte> Table2 = Vector512.Create(Table.AsSpan(128, 64));
@@ -50,27 +38,6 @@ internal static class Sm4Sbox
         var r24 = Avx512F.RotateLeft(b, 24);
         return Avx512F.TernaryLogic(b, r2, r10, 0x96) ^ Avx512F.TernaryLogic(r18, r24, x0, 0x96);
     }
-
-    /// <summary>
-    /// One SM4 round with the GFNI S-box: replaces x0 by x0 ^ L(τ(input)) and returns the S-box input of the next
-    /// round, nextPartial ^ L(τ(input)), where nextPartial is that input without the new word (X_(i+2) ⊕ X_(i+3) ⊕
-    /// rk_(i+1) ⊕ X_i). Both results come from the pieces of L by one three-way xor each, so the chain from one
-    /// S-box to the next is the two GFNI transforms, one rotation and two three-way xors.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector128<uint> RoundGfni(ref Vector128<uint> x0, Vector128<uint> input, Vector128<uint> nextPartial)
-    {
-        var b = SubstituteGfni(input.AsByte()).AsUInt32();
-        var low = Avx512F.VL.TernaryLogic(b, Avx512F.VL.RotateLeft(b, 2), Avx512F.VL.RotateLeft(b, 10), 0x96);
-        var high = Avx512F.VL.RotateLeft(b, 18) ^ Avx512F.VL.RotateLeft(b, 24);
-        x0 = Avx512F.VL.TernaryLogic(x0, low, high, 0x96);
-        return Avx512F.VL.TernaryLogic(nextPartial, low, high, 0x96);
-    }
-
-    /// <summary>Applies the S-box to all 16 bytes with two GFNI affine transforms.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector128<byte> SubstituteGfni(Vector128<byte> x)
-        => Gfni.GaloisFieldAffineTransformInverse(Gfni.GaloisFieldAffineTransform(x, GfniInputMatrix, GfniInputConstant), GfniOutputMatrix, GfniOutputConstant);
 
     /// <summary>Applies the S-box to all 64 bytes: two 128-entry register permutes and a select on the top bit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
