@@ -16,8 +16,8 @@ namespace Jinbao.Trust.Algorithms;
 /// transformed round key A1·rk ⊕ 0x3E, and of A1·L(b) for the S-box output b. A1·L(b) splits into three
 /// byte-wise images of I_AES(z): A1·b, Ma·b and Mb·b, where Ma = A1·(shift left by 2) and Mb = A1·(shift right
 /// by 6) carry the bits that L's rotation by 2 moves within and across bytes, followed by byte rotations. The
-/// constants below are these matrices composed with A2, in GFNI's row order; the tests compare every path with
-/// BouncyCastle and the standard's example.
+/// constants below are these matrices composed with A2, in GFNI's row order, as scripts/sm4-gfni-matrices.py
+/// derives them; the tests compare every path with BouncyCastle and the standard's example.
 /// </remarks>
 internal static class Sm4Gfni
 {
