@@ -133,7 +133,7 @@ def round_keys(key):
 
 
 def encrypt_mapped(key, block):
-    """One block as Sm4Gfni.RunRounds computes it."""
+    """Encrypt one block in the mapped form that Sm4Gfni.RunRounds computes."""
     affine = lambda m, c, w: bytewise(lambda x: apply(m, x) ^ c, w)
     affine_inverse = lambda m, c, w: bytewise(lambda x: apply(m, gf_inv(x, AES_POLY)) ^ c, w)
     keys = [affine(A1, c1, k) for k in round_keys(key)]

@@ -16,7 +16,7 @@ internal static partial class Sm2Curve
 
     private const int Chunks = 4;
 
-    /// <summary>The most public keys with tables: 2 KiB each. The cache is emptied when it is full.</summary>
+    /// <summary>The maximum number of public keys with cached tables, 2 KiB each. The cache is emptied when it is full.</summary>
     private const int MaxCachedKeys = 1024;
 
     private static readonly ConcurrentDictionary<(ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong), KeyTables> CachedKeyTables = new();

@@ -119,7 +119,7 @@ internal sealed class Sm4Engine
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void ProcessBlockGfni(ref uint w0, ref uint w1, ref uint w2, ref uint w3)
     {
-        // Every lane holds the same word and only lane 0 is read back.
+        // Every lane contains the same word, and only lane 0 is read back.
         var x0 = Vector128.Create(w0);
         var x1 = Vector128.Create(w1);
         var x2 = Vector128.Create(w2);

@@ -17,7 +17,7 @@ namespace Jinbao.Trust.Algorithms;
 /// byte-wise images of I_AES(z): A1·b, Ma·b and Mb·b, where Ma = A1·(shift left by 2) and Mb = A1·(shift right
 /// by 6) carry the bits that L's rotation by 2 moves within and across bytes, followed by byte rotations. The
 /// constants below are these matrices composed with A2, in GFNI's row order, as scripts/sm4-gfni-matrices.py
-/// derives them; the tests compare every path with BouncyCastle and the standard's example.
+/// derives them. The tests compare every path with BouncyCastle and the standard's example.
 /// </remarks>
 internal static class Sm4Gfni
 {
@@ -67,7 +67,7 @@ internal static class Sm4Gfni
             input = Round(ref x1, input, Avx512F.VL.TernaryLogic(x3, x0, Vector128.Create(keys[i + 2]), 0x96) ^ x1);
             input = Round(ref x2, input, Avx512F.VL.TernaryLogic(x0, x1, Vector128.Create(keys[i + 3]), 0x96) ^ x2);
 
-            // After the last round the next input is not used, so round key 0 stands in for the missing 33rd.
+            // After the last round the next input is not used, so round key 0 is used in place of the missing 33rd.
             input = Round(ref x3, input, Avx512F.VL.TernaryLogic(x1, x2, Vector128.Create(keys[(i + 4) & 31]), 0x96) ^ x3);
         }
 

@@ -38,7 +38,7 @@ public sealed class Sm3Tests
     [Fact]
     public void Vector_and_scalar_expansion_agree()
     {
-        // The AVX-512 message expansion runs on this machine; the scalar one on machines without AVX-512VL.
+        // CPUs with AVX-512VL take the vector message expansion, and others the scalar one.
         var random = TestData.CreateRandom(4);
         for (var i = 0; i < 100; i++)
         {

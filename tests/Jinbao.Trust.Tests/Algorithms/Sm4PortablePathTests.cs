@@ -56,7 +56,7 @@ public sealed class Sm4PortablePathTests
     [Fact]
     public void Single_block_paths_match_bouncy_castle()
     {
-        // The GFNI path runs for single blocks on this machine; the VBMI path runs where GFNI is missing.
+        // CPUs with GFNI take the GFNI path for single blocks, and CPUs with VBMI but no GFNI take the VBMI path.
         var random = TestData.CreateRandom(32);
         for (var i = 0; i < 200; i++)
         {
