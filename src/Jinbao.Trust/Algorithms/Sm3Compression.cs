@@ -29,19 +29,17 @@ internal static class Sm3Compression
     }
 
     /// <summary>
-    /// Loads the block and fills W_16..W_67 and W'_0..W'_63 four words at a time with AVX-512VL rotations, keeping the
-    /// last sixteen words in four vector registers. Only the top lane of each new group depends on its bottom lane
-    /// (W_(j+3) takes W_j rotated), so the group is computed with a zero there and corrected afterwards: P1 is linear
-    /// over GF(2), so P1(x ⊕ y) = P1(x) ⊕ P1(y).
+    /// Loads the block, stores W_0..W_15 and W'_0..W'_11, and returns W_0..W_15 in four vector registers for
+    /// <see cref="ExpandStep"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void LoadAndExpandVector(byte* block, uint* w)
+    private static unsafe void LoadVector(byte* block, uint* w, out Vector128<uint> a, out Vector128<uint> b, out Vector128<uint> c, out Vector128<uint> d)
     {
         var byteSwap = Vector128.Create((byte)3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12);
-        var a = Ssse3.Shuffle(Vector128.Load(block), byteSwap).AsUInt32();
-        var b = Ssse3.Shuffle(Vector128.Load(block + 16), byteSwap).AsUInt32();
-        var c = Ssse3.Shuffle(Vector128.Load(block + 32), byteSwap).AsUInt32();
-        var d = Ssse3.Shuffle(Vector128.Load(block + 48), byteSwap).AsUInt32();
+        a = Ssse3.Shuffle(Vector128.Load(block), byteSwap).AsUInt32();
+        b = Ssse3.Shuffle(Vector128.Load(block + 16), byteSwap).AsUInt32();
+        c = Ssse3.Shuffle(Vector128.Load(block + 32), byteSwap).AsUInt32();
+        d = Ssse3.Shuffle(Vector128.Load(block + 48), byteSwap).AsUInt32();
         a.Store(w);
         b.Store(w + 4);
         c.Store(w + 8);
@@ -49,31 +47,37 @@ internal static class Sm3Compression
         (a ^ b).Store(w + 68);
         (b ^ c).Store(w + 72);
         (c ^ d).Store(w + 76);
+    }
 
-        for (var j = 16; j < 68; j += 4)
-        {
-            // a..d hold W_(j−16)..W_(j−1); AlignRight(high, low, n) takes the 16 bytes from byte n of high:low.
-            var minus13 = Ssse3.AlignRight(b.AsByte(), a.AsByte(), 12).AsUInt32();
-            var minus9 = Ssse3.AlignRight(c.AsByte(), b.AsByte(), 12).AsUInt32();
-            var minus6 = Ssse3.AlignRight(d.AsByte(), c.AsByte(), 8).AsUInt32();
-            var minus3 = Sse2.ShiftRightLogical128BitLane(d.AsByte(), 4).AsUInt32();
+    /// <summary>
+    /// Computes and stores W_j..W_(j+3) and W'_(j−4)..W'_(j−1) with AVX-512VL, where a..d contain W_(j−16)..W_(j−1)
+    /// and move on by four words. Only the top lane of the new group depends on its bottom lane (W_(j+3) takes
+    /// W_j rotated), so the group is computed with a zero there and corrected afterwards, which is correct because
+    /// P1 is linear over GF(2): P1(x ⊕ y) = P1(x) ⊕ P1(y).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void ExpandStep(ref Vector128<uint> a, ref Vector128<uint> b, ref Vector128<uint> c, ref Vector128<uint> d, uint* w, int j)
+    {
+        // AlignRight(high, low, n) takes the 16 bytes from byte n of high:low.
+        var minus13 = Ssse3.AlignRight(b.AsByte(), a.AsByte(), 12).AsUInt32();
+        var minus9 = Ssse3.AlignRight(c.AsByte(), b.AsByte(), 12).AsUInt32();
+        var minus6 = Ssse3.AlignRight(d.AsByte(), c.AsByte(), 8).AsUInt32();
+        var minus3 = Sse2.ShiftRightLogical128BitLane(d.AsByte(), 4).AsUInt32();
 
-            var x = Avx512F.VL.TernaryLogic(a, minus9, Avx512F.VL.RotateLeft(minus3, 15), 0x96);
-            var p1 = Avx512F.VL.TernaryLogic(x, Avx512F.VL.RotateLeft(x, 15), Avx512F.VL.RotateLeft(x, 23), 0x96);
-            var e = Avx512F.VL.TernaryLogic(p1, Avx512F.VL.RotateLeft(minus13, 7), minus6, 0x96);
+        var x = Avx512F.VL.TernaryLogic(a, minus9, Avx512F.VL.RotateLeft(minus3, 15), 0x96);
+        var p1 = Avx512F.VL.TernaryLogic(x, Avx512F.VL.RotateLeft(x, 15), Avx512F.VL.RotateLeft(x, 23), 0x96);
+        var e = Avx512F.VL.TernaryLogic(p1, Avx512F.VL.RotateLeft(minus13, 7), minus6, 0x96);
 
-            // The top lane lacks P1(W_j <<< 15); W_j is the bottom lane of e.
-            var y = Avx512F.VL.RotateLeft(Sse2.ShiftLeftLogical128BitLane(e.AsByte(), 12).AsUInt32(), 15);
-            e ^= Avx512F.VL.TernaryLogic(y, Avx512F.VL.RotateLeft(y, 15), Avx512F.VL.RotateLeft(y, 23), 0x96);
+        // The top lane lacks P1(W_j <<< 15), and W_j is the bottom lane of e.
+        var y = Avx512F.VL.RotateLeft(Sse2.ShiftLeftLogical128BitLane(e.AsByte(), 12).AsUInt32(), 15);
+        e ^= Avx512F.VL.TernaryLogic(y, Avx512F.VL.RotateLeft(y, 15), Avx512F.VL.RotateLeft(y, 23), 0x96);
 
-            e.Store(w + j);
-            (d ^ e).Store(w + 68 + j - 4);
-
-            a = b;
-            b = c;
-            c = d;
-            d = e;
-        }
+        e.Store(w + j);
+        (d ^ e).Store(w + 68 + j - 4);
+        a = b;
+        b = c;
+        c = d;
+        d = e;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -97,14 +101,19 @@ internal static class Sm3Compression
         var v = stackalloc uint[8];
         state[..8].CopyTo(new Span<uint>(v, 8));
         uint a = v[0], b = v[1], c = v[2], d = v[3], e = v[4], f = v[5], g = v[6], h = v[7];
+
+        // With AVX-512VL the message words are expanded four at a time between the rounds, four rounds before
+        // they are needed, so the vector units work while the scalar rounds wait on their dependency chain.
+        var vector = Avx512F.VL.IsSupported && Ssse3.IsSupported && !portable;
+        Vector128<uint> m0 = default, m1 = default, m2 = default, m3 = default;
         for (var offset = 0; offset < blocks.Length; offset += 64)
         {
             var block = blocks.Slice(offset, 64);
-            if (Avx512F.VL.IsSupported && Ssse3.IsSupported && !portable)
+            if (vector)
             {
                 fixed (byte* bytes = block)
                 {
-                    LoadAndExpandVector(bytes, w);
+                    LoadVector(bytes, w, out m0, out m1, out m2, out m3);
                 }
             }
             else
@@ -215,6 +224,11 @@ internal static class Sm3Compression
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 16);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0xc451979cu, 7);
             d = d + w[80] + (a ^ b ^ c) + (ss1 ^ a12);
@@ -246,6 +260,11 @@ internal static class Sm3Compression
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
+
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 20);
+            }
 
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0x9d8a7a87u, 7);
@@ -279,6 +298,11 @@ internal static class Sm3Compression
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 24);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0xd8a7a879u, 7);
             d = d + w[88] + ((a & b) | (c & (a | b))) + (ss1 ^ a12);
@@ -310,6 +334,11 @@ internal static class Sm3Compression
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
+
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 28);
+            }
 
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0x8a7a879du, 7);
@@ -343,6 +372,11 @@ internal static class Sm3Compression
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 32);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0xa7a879d8u, 7);
             d = d + w[96] + ((a & b) | (c & (a | b))) + (ss1 ^ a12);
@@ -374,6 +408,11 @@ internal static class Sm3Compression
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
+
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 36);
+            }
 
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0x7a879d8au, 7);
@@ -407,6 +446,11 @@ internal static class Sm3Compression
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 40);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0xa879d8a7u, 7);
             d = d + w[104] + ((a & b) | (c & (a | b))) + (ss1 ^ a12);
@@ -438,6 +482,11 @@ internal static class Sm3Compression
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
+
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 44);
+            }
 
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0x879d8a7au, 7);
@@ -471,6 +520,11 @@ internal static class Sm3Compression
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 48);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0x79d8a7a8u, 7);
             d = d + w[112] + ((a & b) | (c & (a | b))) + (ss1 ^ a12);
@@ -502,6 +556,11 @@ internal static class Sm3Compression
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
+
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 52);
+            }
 
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0x9d8a7a87u, 7);
@@ -535,6 +594,11 @@ internal static class Sm3Compression
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 56);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0xd8a7a879u, 7);
             d = d + w[120] + ((a & b) | (c & (a | b))) + (ss1 ^ a12);
@@ -567,6 +631,11 @@ internal static class Sm3Compression
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 60);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0x8a7a879du, 7);
             d = d + w[124] + ((a & b) | (c & (a | b))) + (ss1 ^ a12);
@@ -598,6 +667,11 @@ internal static class Sm3Compression
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
+
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 64);
+            }
 
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0xa7a879d8u, 7);
