@@ -39,7 +39,8 @@ internal sealed class CaFolder : IDisposable
 
     public static CaFolder Create(string path)
     {
-        if (File.Exists(System.IO.Path.Combine(path, "state.json")))
+        // A leftover issued.log would otherwise add another CA's certificates to the new one.
+        if (File.Exists(System.IO.Path.Combine(path, StateFileName)) || File.Exists(System.IO.Path.Combine(path, IssuanceLog.FileName)))
         {
             throw new TrustException(Format(TrustText.CaFolderExists, path));
         }

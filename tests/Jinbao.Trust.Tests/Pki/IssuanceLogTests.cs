@@ -83,6 +83,19 @@ public sealed class IssuanceLogTests : IDisposable
     }
 
     [Fact]
+    public void Folder_with_leftover_log_is_rejected()
+    {
+        string folder = Path.Combine(_hierarchy.Folder, "new");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "issued.log"), "[{\"Serial\":\"7F03\",\"Subject\":\"CN=x\"}]\n");
+
+        var error = Assert.Throws<TrustException>(() => CertificateAuthority.CreateRoot(folder, new CaSettings { CommonName = "新根CA", CrlUrl = "http://127.0.0.1/crl", OcspUrl = "http://127.0.0.1/ocsp" }, TestHierarchy.Passphrase, _hierarchy.Time, TestHierarchy.KeyCost));
+
+        Assert.Contains(folder, error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "state.json")));
+    }
+
+    [Fact]
     public void Log_and_state_entries_merge_on_open()
     {
         var (_, revoked) = _hierarchy.IssueStaff("李四");
