@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Jinbao.Cli.Resources;
-using Jinbao.Trust.Algorithms;
 using Jinbao.Trust.Pki;
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Math;
@@ -72,7 +71,14 @@ internal static class CaCommand
     private static Command CreateIssue()
     {
         var folder = PathOption("--folder", TrustCliText.CaFolderOption);
-        var csr = PathOption("--csr", TrustCliText.CaCsrOption);
+        var csr = new Option<string[]>("--csr") { Description = TrustCliText.CaCsrOption, AllowMultipleArgumentsPerToken = true };
+        csr.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string[]>()?.Any(string.IsNullOrWhiteSpace) == true)
+            {
+                result.AddError(Format(TrustCliText.OptionEmpty, "--csr"));
+            }
+        });
         var profile = new Option<string?>("--profile") { Description = TrustCliText.CaProfileOption };
         var validity = new Option<string?>("--validity-days") { Description = TrustCliText.CaIssueValidityOption };
         var dns = new Option<string[]>("--dns") { Description = TrustCliText.CaDnsOption, AllowMultipleArgumentsPerToken = false };
@@ -92,26 +98,13 @@ internal static class CaCommand
             };
             var days = ParsePositive(parsed.GetValue(validity), "--validity-days", 365);
             var outputFolder = Require(parsed, output);
-            var csrPath = Require(parsed, csr);
-            var request = CertificateRequests.ReadAndVerify(File.ReadAllBytes(csrPath), Sm2.DefaultId, csrPath);
+            var csrPaths = parsed.GetValue(csr) is { Length: > 0 } paths ? paths : throw new UsageException(Format(TrustCliText.OptionMissing, "--csr"));
+            var requests = CaIssueBatch.ReadRequests(csrPaths, outputFolder);
             var names = parsed.GetValue(dns) is { Length: > 0 } dnsNames ? new GeneralNames([.. dnsNames.Select(n => new GeneralName(GeneralName.DnsName, n))]) : null;
             var passphrase = ReadPassphrase(parsed.GetValue(passphraseFile), CaPassphraseVariable, "--passphrase-file");
             using var ca = CertificateAuthority.Open(Require(parsed, folder), passphrase);
 
-            Directory.CreateDirectory(outputFolder);
-            var signing = ca.IssueSigningCertificate(request, certificateProfile, TimeSpan.FromDays(days), names);
-            var chain = string.Concat(new[] { ca.Certificate }.Concat(ca.IssuerChain).Select(CertificateFiles.ToPem));
-            WriteAtomically(Path.Combine(outputFolder, "sign.cer"), CertificateFiles.ToPem(signing));
-            WriteAtomically(Path.Combine(outputFolder, "chain.pem"), chain);
-            Console.WriteLine(Format(TrustCliText.CaIssued, CertificateAuthority.SerialText(signing.SerialNumber), signing.SubjectDN, Path.Combine(outputFolder, "sign.cer")));
-            if (parsed.GetValue(encryption))
-            {
-                var pair = ca.IssueEncryptionCertificate(request, certificateProfile, TimeSpan.FromDays(days), names);
-                WriteAtomically(Path.Combine(outputFolder, "enc.cer"), CertificateFiles.ToPem(pair.Certificate));
-                WriteAtomically(Path.Combine(outputFolder, "enc.env"), pair.EnvelopedKey);
-                Console.WriteLine(Format(TrustCliText.CaIssuedEncryption, CertificateAuthority.SerialText(pair.Certificate.SerialNumber), Path.Combine(outputFolder, "enc.cer"), Path.Combine(outputFolder, "enc.env")));
-            }
-
+            CaIssueBatch.IssueAll(ca, requests, certificateProfile, TimeSpan.FromDays(days), names, parsed.GetValue(encryption));
             return ExitCodes.Success;
         }));
         return command;

@@ -113,7 +113,7 @@ public static class Sm2
             return false;
         }
 
-        var point = Sm2Curve.MultiplyTwoVariableTime(s, key.Affine, t);
+        var point = Sm2Curve.MultiplyTwoForVerification(s, key.Affine, t);
         if (point.IsInfinity)
         {
             return false;

@@ -6,7 +6,7 @@ namespace Jinbao.Trust.Algorithms;
 /// The recommended curve sm2p256v1 of GB/T 32918.5: y² = x³ − 3x + b over the prime p, base point G of prime order n,
 /// and the scalar multiplications built on it.
 /// </summary>
-internal static class Sm2Curve
+internal static partial class Sm2Curve
 {
     public static readonly U256 B = Fp.ToMontgomery(Hex("28E9FA9E9D9F5E344D5A9E4BCF6509A7F39789F515AB8F92DDBCBD414D940E93"));
 

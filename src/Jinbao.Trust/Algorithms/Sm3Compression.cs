@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Jinbao.Trust.Algorithms;
 
@@ -26,6 +28,58 @@ internal static class Sm3Compression
         }
     }
 
+    /// <summary>
+    /// Loads the block, stores W_0..W_15 and W'_0..W'_11, and returns W_0..W_15 in four vector registers for
+    /// <see cref="ExpandStep"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void LoadVector(byte* block, uint* w, out Vector128<uint> a, out Vector128<uint> b, out Vector128<uint> c, out Vector128<uint> d)
+    {
+        var byteSwap = Vector128.Create((byte)3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12);
+        a = Ssse3.Shuffle(Vector128.Load(block), byteSwap).AsUInt32();
+        b = Ssse3.Shuffle(Vector128.Load(block + 16), byteSwap).AsUInt32();
+        c = Ssse3.Shuffle(Vector128.Load(block + 32), byteSwap).AsUInt32();
+        d = Ssse3.Shuffle(Vector128.Load(block + 48), byteSwap).AsUInt32();
+        a.Store(w);
+        b.Store(w + 4);
+        c.Store(w + 8);
+        d.Store(w + 12);
+        (a ^ b).Store(w + 68);
+        (b ^ c).Store(w + 72);
+        (c ^ d).Store(w + 76);
+    }
+
+    /// <summary>
+    /// Computes and stores W_j..W_(j+3) and W'_(j−4)..W'_(j−1) with AVX-512VL, where a..d contain W_(j−16)..W_(j−1)
+    /// and move on by four words. Only the top lane of the new group depends on its bottom lane (W_(j+3) takes
+    /// W_j rotated), so the group is computed with a zero there and corrected afterwards, which is correct because
+    /// P1 is linear over GF(2): P1(x ⊕ y) = P1(x) ⊕ P1(y).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void ExpandStep(ref Vector128<uint> a, ref Vector128<uint> b, ref Vector128<uint> c, ref Vector128<uint> d, uint* w, int j)
+    {
+        // AlignRight(high, low, n) takes the 16 bytes from byte n of high:low.
+        var minus13 = Ssse3.AlignRight(b.AsByte(), a.AsByte(), 12).AsUInt32();
+        var minus9 = Ssse3.AlignRight(c.AsByte(), b.AsByte(), 12).AsUInt32();
+        var minus6 = Ssse3.AlignRight(d.AsByte(), c.AsByte(), 8).AsUInt32();
+        var minus3 = Sse2.ShiftRightLogical128BitLane(d.AsByte(), 4).AsUInt32();
+
+        var x = Avx512F.VL.TernaryLogic(a, minus9, Avx512F.VL.RotateLeft(minus3, 15), 0x96);
+        var p1 = Avx512F.VL.TernaryLogic(x, Avx512F.VL.RotateLeft(x, 15), Avx512F.VL.RotateLeft(x, 23), 0x96);
+        var e = Avx512F.VL.TernaryLogic(p1, Avx512F.VL.RotateLeft(minus13, 7), minus6, 0x96);
+
+        // The top lane lacks P1(W_j <<< 15), and W_j is the bottom lane of e.
+        var y = Avx512F.VL.RotateLeft(Sse2.ShiftLeftLogical128BitLane(e.AsByte(), 12).AsUInt32(), 15);
+        e ^= Avx512F.VL.TernaryLogic(y, Avx512F.VL.RotateLeft(y, 15), Avx512F.VL.RotateLeft(y, 23), 0x96);
+
+        e.Store(w + j);
+        (d ^ e).Store(w + 68 + j - 4);
+        a = b;
+        b = c;
+        c = d;
+        d = e;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void ExpandWord(uint* p)
     {
@@ -35,554 +89,641 @@ internal static class Sm3Compression
         p[64] = p[-4] ^ word;
     }
 
+    public static void Compress(Span<uint> state, ReadOnlySpan<byte> blocks) => Compress(state, blocks, portable: false);
+
+    /// <summary>Compresses whole 64-byte blocks into <paramref name="state"/>; <paramref name="portable"/> forces the scalar message expansion, for tests.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe void Compress(Span<uint> state, ReadOnlySpan<byte> blocks)
+    internal static unsafe void Compress(Span<uint> state, ReadOnlySpan<byte> blocks, bool portable)
     {
         // A pointer instead of a span: the 68 constant indexes of the unrolled rounds then need no bounds checks.
         // W_0..W_67 followed by W'_0..W'_63 in one buffer, so the rounds address both from a single register.
         var w = stackalloc uint[68 + 64];
-        uint a = state[0], b = state[1], c = state[2], d = state[3], e = state[4], f = state[5], g = state[6], h = state[7];
+        var v = stackalloc uint[8];
+        state[..8].CopyTo(new Span<uint>(v, 8));
+        uint a = v[0], b = v[1], c = v[2], d = v[3], e = v[4], f = v[5], g = v[6], h = v[7];
+
+        // With AVX-512VL the message words are expanded four at a time between the rounds, four rounds before
+        // they are needed, so the vector units work while the scalar rounds wait on their dependency chain.
+        var vector = Avx512F.VL.IsSupported && Ssse3.IsSupported && !portable;
+        Vector128<uint> m0 = default, m1 = default, m2 = default, m3 = default;
         for (var offset = 0; offset < blocks.Length; offset += 64)
         {
             var block = blocks.Slice(offset, 64);
-            for (var i = 0; i < 16; i++)
+            if (vector)
             {
-                w[i] = BinaryPrimitives.ReadUInt32BigEndian(block[(i * 4)..]);
+                fixed (byte* bytes = block)
+                {
+                    LoadVector(bytes, w, out m0, out m1, out m2, out m3);
+                }
+            }
+            else
+            {
+                for (var i = 0; i < 16; i++)
+                {
+                    w[i] = BinaryPrimitives.ReadUInt32BigEndian(block[(i * 4)..]);
+                }
+
+                ExpandMessage(w);
             }
 
-            ExpandMessage(w);
-
-            uint oa = a, ob = b, oc = c, od = d, oe = e, of = f, og = g, oh = h;
+            // Each sum adds the term that depends on SS1 last, so the additions of the other terms do not wait for it.
             uint a12, ss1;
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0x79cc4519u, 7);
-            d += (a ^ b ^ c) + (ss1 ^ a12) + w[68];
-            h += (e ^ f ^ g) + ss1 + w[0];
+            d = d + w[68] + (a ^ b ^ c) + (ss1 ^ a12);
+            h = h + w[0] + (e ^ f ^ g) + ss1;
             b = BitOperations.RotateLeft(b, 9);
             f = BitOperations.RotateLeft(f, 19);
             h ^= BitOperations.RotateLeft(h, 9) ^ BitOperations.RotateLeft(h, 17);
 
             a12 = BitOperations.RotateLeft(d, 12);
             ss1 = BitOperations.RotateLeft(a12 + h + 0xf3988a32u, 7);
-            c += (d ^ a ^ b) + (ss1 ^ a12) + w[69];
-            g += (h ^ e ^ f) + ss1 + w[1];
+            c = c + w[69] + (d ^ a ^ b) + (ss1 ^ a12);
+            g = g + w[1] + (h ^ e ^ f) + ss1;
             a = BitOperations.RotateLeft(a, 9);
             e = BitOperations.RotateLeft(e, 19);
             g ^= BitOperations.RotateLeft(g, 9) ^ BitOperations.RotateLeft(g, 17);
 
             a12 = BitOperations.RotateLeft(c, 12);
             ss1 = BitOperations.RotateLeft(a12 + g + 0xe7311465u, 7);
-            b += (c ^ d ^ a) + (ss1 ^ a12) + w[70];
-            f += (g ^ h ^ e) + ss1 + w[2];
+            b = b + w[70] + (c ^ d ^ a) + (ss1 ^ a12);
+            f = f + w[2] + (g ^ h ^ e) + ss1;
             d = BitOperations.RotateLeft(d, 9);
             h = BitOperations.RotateLeft(h, 19);
             f ^= BitOperations.RotateLeft(f, 9) ^ BitOperations.RotateLeft(f, 17);
 
             a12 = BitOperations.RotateLeft(b, 12);
             ss1 = BitOperations.RotateLeft(a12 + f + 0xce6228cbu, 7);
-            a += (b ^ c ^ d) + (ss1 ^ a12) + w[71];
-            e += (f ^ g ^ h) + ss1 + w[3];
+            a = a + w[71] + (b ^ c ^ d) + (ss1 ^ a12);
+            e = e + w[3] + (f ^ g ^ h) + ss1;
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0x9cc45197u, 7);
-            d += (a ^ b ^ c) + (ss1 ^ a12) + w[72];
-            h += (e ^ f ^ g) + ss1 + w[4];
+            d = d + w[72] + (a ^ b ^ c) + (ss1 ^ a12);
+            h = h + w[4] + (e ^ f ^ g) + ss1;
             b = BitOperations.RotateLeft(b, 9);
             f = BitOperations.RotateLeft(f, 19);
             h ^= BitOperations.RotateLeft(h, 9) ^ BitOperations.RotateLeft(h, 17);
 
             a12 = BitOperations.RotateLeft(d, 12);
             ss1 = BitOperations.RotateLeft(a12 + h + 0x3988a32fu, 7);
-            c += (d ^ a ^ b) + (ss1 ^ a12) + w[73];
-            g += (h ^ e ^ f) + ss1 + w[5];
+            c = c + w[73] + (d ^ a ^ b) + (ss1 ^ a12);
+            g = g + w[5] + (h ^ e ^ f) + ss1;
             a = BitOperations.RotateLeft(a, 9);
             e = BitOperations.RotateLeft(e, 19);
             g ^= BitOperations.RotateLeft(g, 9) ^ BitOperations.RotateLeft(g, 17);
 
             a12 = BitOperations.RotateLeft(c, 12);
             ss1 = BitOperations.RotateLeft(a12 + g + 0x7311465eu, 7);
-            b += (c ^ d ^ a) + (ss1 ^ a12) + w[74];
-            f += (g ^ h ^ e) + ss1 + w[6];
+            b = b + w[74] + (c ^ d ^ a) + (ss1 ^ a12);
+            f = f + w[6] + (g ^ h ^ e) + ss1;
             d = BitOperations.RotateLeft(d, 9);
             h = BitOperations.RotateLeft(h, 19);
             f ^= BitOperations.RotateLeft(f, 9) ^ BitOperations.RotateLeft(f, 17);
 
             a12 = BitOperations.RotateLeft(b, 12);
             ss1 = BitOperations.RotateLeft(a12 + f + 0xe6228cbcu, 7);
-            a += (b ^ c ^ d) + (ss1 ^ a12) + w[75];
-            e += (f ^ g ^ h) + ss1 + w[7];
+            a = a + w[75] + (b ^ c ^ d) + (ss1 ^ a12);
+            e = e + w[7] + (f ^ g ^ h) + ss1;
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0xcc451979u, 7);
-            d += (a ^ b ^ c) + (ss1 ^ a12) + w[76];
-            h += (e ^ f ^ g) + ss1 + w[8];
+            d = d + w[76] + (a ^ b ^ c) + (ss1 ^ a12);
+            h = h + w[8] + (e ^ f ^ g) + ss1;
             b = BitOperations.RotateLeft(b, 9);
             f = BitOperations.RotateLeft(f, 19);
             h ^= BitOperations.RotateLeft(h, 9) ^ BitOperations.RotateLeft(h, 17);
 
             a12 = BitOperations.RotateLeft(d, 12);
             ss1 = BitOperations.RotateLeft(a12 + h + 0x988a32f3u, 7);
-            c += (d ^ a ^ b) + (ss1 ^ a12) + w[77];
-            g += (h ^ e ^ f) + ss1 + w[9];
+            c = c + w[77] + (d ^ a ^ b) + (ss1 ^ a12);
+            g = g + w[9] + (h ^ e ^ f) + ss1;
             a = BitOperations.RotateLeft(a, 9);
             e = BitOperations.RotateLeft(e, 19);
             g ^= BitOperations.RotateLeft(g, 9) ^ BitOperations.RotateLeft(g, 17);
 
             a12 = BitOperations.RotateLeft(c, 12);
             ss1 = BitOperations.RotateLeft(a12 + g + 0x311465e7u, 7);
-            b += (c ^ d ^ a) + (ss1 ^ a12) + w[78];
-            f += (g ^ h ^ e) + ss1 + w[10];
+            b = b + w[78] + (c ^ d ^ a) + (ss1 ^ a12);
+            f = f + w[10] + (g ^ h ^ e) + ss1;
             d = BitOperations.RotateLeft(d, 9);
             h = BitOperations.RotateLeft(h, 19);
             f ^= BitOperations.RotateLeft(f, 9) ^ BitOperations.RotateLeft(f, 17);
 
             a12 = BitOperations.RotateLeft(b, 12);
             ss1 = BitOperations.RotateLeft(a12 + f + 0x6228cbceu, 7);
-            a += (b ^ c ^ d) + (ss1 ^ a12) + w[79];
-            e += (f ^ g ^ h) + ss1 + w[11];
+            a = a + w[79] + (b ^ c ^ d) + (ss1 ^ a12);
+            e = e + w[11] + (f ^ g ^ h) + ss1;
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 16);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0xc451979cu, 7);
-            d += (a ^ b ^ c) + (ss1 ^ a12) + w[80];
-            h += (e ^ f ^ g) + ss1 + w[12];
+            d = d + w[80] + (a ^ b ^ c) + (ss1 ^ a12);
+            h = h + w[12] + (e ^ f ^ g) + ss1;
             b = BitOperations.RotateLeft(b, 9);
             f = BitOperations.RotateLeft(f, 19);
             h ^= BitOperations.RotateLeft(h, 9) ^ BitOperations.RotateLeft(h, 17);
 
             a12 = BitOperations.RotateLeft(d, 12);
             ss1 = BitOperations.RotateLeft(a12 + h + 0x88a32f39u, 7);
-            c += (d ^ a ^ b) + (ss1 ^ a12) + w[81];
-            g += (h ^ e ^ f) + ss1 + w[13];
+            c = c + w[81] + (d ^ a ^ b) + (ss1 ^ a12);
+            g = g + w[13] + (h ^ e ^ f) + ss1;
             a = BitOperations.RotateLeft(a, 9);
             e = BitOperations.RotateLeft(e, 19);
             g ^= BitOperations.RotateLeft(g, 9) ^ BitOperations.RotateLeft(g, 17);
 
             a12 = BitOperations.RotateLeft(c, 12);
             ss1 = BitOperations.RotateLeft(a12 + g + 0x11465e73u, 7);
-            b += (c ^ d ^ a) + (ss1 ^ a12) + w[82];
-            f += (g ^ h ^ e) + ss1 + w[14];
+            b = b + w[82] + (c ^ d ^ a) + (ss1 ^ a12);
+            f = f + w[14] + (g ^ h ^ e) + ss1;
             d = BitOperations.RotateLeft(d, 9);
             h = BitOperations.RotateLeft(h, 19);
             f ^= BitOperations.RotateLeft(f, 9) ^ BitOperations.RotateLeft(f, 17);
 
             a12 = BitOperations.RotateLeft(b, 12);
             ss1 = BitOperations.RotateLeft(a12 + f + 0x228cbce6u, 7);
-            a += (b ^ c ^ d) + (ss1 ^ a12) + w[83];
-            e += (f ^ g ^ h) + ss1 + w[15];
+            a = a + w[83] + (b ^ c ^ d) + (ss1 ^ a12);
+            e = e + w[15] + (f ^ g ^ h) + ss1;
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 20);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0x9d8a7a87u, 7);
-            d += ((a & b) | (c & (a | b))) + (ss1 ^ a12) + w[84];
-            h += (((f ^ g) & e) ^ g) + ss1 + w[16];
+            d = d + w[84] + ((a & b) | (c & (a | b))) + (ss1 ^ a12);
+            h = h + w[16] + (((f ^ g) & e) ^ g) + ss1;
             b = BitOperations.RotateLeft(b, 9);
             f = BitOperations.RotateLeft(f, 19);
             h ^= BitOperations.RotateLeft(h, 9) ^ BitOperations.RotateLeft(h, 17);
 
             a12 = BitOperations.RotateLeft(d, 12);
             ss1 = BitOperations.RotateLeft(a12 + h + 0x3b14f50fu, 7);
-            c += ((d & a) | (b & (d | a))) + (ss1 ^ a12) + w[85];
-            g += (((e ^ f) & h) ^ f) + ss1 + w[17];
+            c = c + w[85] + ((d & a) | (b & (d | a))) + (ss1 ^ a12);
+            g = g + w[17] + (((e ^ f) & h) ^ f) + ss1;
             a = BitOperations.RotateLeft(a, 9);
             e = BitOperations.RotateLeft(e, 19);
             g ^= BitOperations.RotateLeft(g, 9) ^ BitOperations.RotateLeft(g, 17);
 
             a12 = BitOperations.RotateLeft(c, 12);
             ss1 = BitOperations.RotateLeft(a12 + g + 0x7629ea1eu, 7);
-            b += ((c & d) | (a & (c | d))) + (ss1 ^ a12) + w[86];
-            f += (((h ^ e) & g) ^ e) + ss1 + w[18];
+            b = b + w[86] + ((c & d) | (a & (c | d))) + (ss1 ^ a12);
+            f = f + w[18] + (((h ^ e) & g) ^ e) + ss1;
             d = BitOperations.RotateLeft(d, 9);
             h = BitOperations.RotateLeft(h, 19);
             f ^= BitOperations.RotateLeft(f, 9) ^ BitOperations.RotateLeft(f, 17);
 
             a12 = BitOperations.RotateLeft(b, 12);
             ss1 = BitOperations.RotateLeft(a12 + f + 0xec53d43cu, 7);
-            a += ((b & c) | (d & (b | c))) + (ss1 ^ a12) + w[87];
-            e += (((g ^ h) & f) ^ h) + ss1 + w[19];
+            a = a + w[87] + ((b & c) | (d & (b | c))) + (ss1 ^ a12);
+            e = e + w[19] + (((g ^ h) & f) ^ h) + ss1;
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 24);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0xd8a7a879u, 7);
-            d += ((a & b) | (c & (a | b))) + (ss1 ^ a12) + w[88];
-            h += (((f ^ g) & e) ^ g) + ss1 + w[20];
+            d = d + w[88] + ((a & b) | (c & (a | b))) + (ss1 ^ a12);
+            h = h + w[20] + (((f ^ g) & e) ^ g) + ss1;
             b = BitOperations.RotateLeft(b, 9);
             f = BitOperations.RotateLeft(f, 19);
             h ^= BitOperations.RotateLeft(h, 9) ^ BitOperations.RotateLeft(h, 17);
 
             a12 = BitOperations.RotateLeft(d, 12);
             ss1 = BitOperations.RotateLeft(a12 + h + 0xb14f50f3u, 7);
-            c += ((d & a) | (b & (d | a))) + (ss1 ^ a12) + w[89];
-            g += (((e ^ f) & h) ^ f) + ss1 + w[21];
+            c = c + w[89] + ((d & a) | (b & (d | a))) + (ss1 ^ a12);
+            g = g + w[21] + (((e ^ f) & h) ^ f) + ss1;
             a = BitOperations.RotateLeft(a, 9);
             e = BitOperations.RotateLeft(e, 19);
             g ^= BitOperations.RotateLeft(g, 9) ^ BitOperations.RotateLeft(g, 17);
 
             a12 = BitOperations.RotateLeft(c, 12);
             ss1 = BitOperations.RotateLeft(a12 + g + 0x629ea1e7u, 7);
-            b += ((c & d) | (a & (c | d))) + (ss1 ^ a12) + w[90];
-            f += (((h ^ e) & g) ^ e) + ss1 + w[22];
+            b = b + w[90] + ((c & d) | (a & (c | d))) + (ss1 ^ a12);
+            f = f + w[22] + (((h ^ e) & g) ^ e) + ss1;
             d = BitOperations.RotateLeft(d, 9);
             h = BitOperations.RotateLeft(h, 19);
             f ^= BitOperations.RotateLeft(f, 9) ^ BitOperations.RotateLeft(f, 17);
 
             a12 = BitOperations.RotateLeft(b, 12);
             ss1 = BitOperations.RotateLeft(a12 + f + 0xc53d43ceu, 7);
-            a += ((b & c) | (d & (b | c))) + (ss1 ^ a12) + w[91];
-            e += (((g ^ h) & f) ^ h) + ss1 + w[23];
+            a = a + w[91] + ((b & c) | (d & (b | c))) + (ss1 ^ a12);
+            e = e + w[23] + (((g ^ h) & f) ^ h) + ss1;
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 28);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0x8a7a879du, 7);
-            d += ((a & b) | (c & (a | b))) + (ss1 ^ a12) + w[92];
-            h += (((f ^ g) & e) ^ g) + ss1 + w[24];
+            d = d + w[92] + ((a & b) | (c & (a | b))) + (ss1 ^ a12);
+            h = h + w[24] + (((f ^ g) & e) ^ g) + ss1;
             b = BitOperations.RotateLeft(b, 9);
             f = BitOperations.RotateLeft(f, 19);
             h ^= BitOperations.RotateLeft(h, 9) ^ BitOperations.RotateLeft(h, 17);
 
             a12 = BitOperations.RotateLeft(d, 12);
             ss1 = BitOperations.RotateLeft(a12 + h + 0x14f50f3bu, 7);
-            c += ((d & a) | (b & (d | a))) + (ss1 ^ a12) + w[93];
-            g += (((e ^ f) & h) ^ f) + ss1 + w[25];
+            c = c + w[93] + ((d & a) | (b & (d | a))) + (ss1 ^ a12);
+            g = g + w[25] + (((e ^ f) & h) ^ f) + ss1;
             a = BitOperations.RotateLeft(a, 9);
             e = BitOperations.RotateLeft(e, 19);
             g ^= BitOperations.RotateLeft(g, 9) ^ BitOperations.RotateLeft(g, 17);
 
             a12 = BitOperations.RotateLeft(c, 12);
             ss1 = BitOperations.RotateLeft(a12 + g + 0x29ea1e76u, 7);
-            b += ((c & d) | (a & (c | d))) + (ss1 ^ a12) + w[94];
-            f += (((h ^ e) & g) ^ e) + ss1 + w[26];
+            b = b + w[94] + ((c & d) | (a & (c | d))) + (ss1 ^ a12);
+            f = f + w[26] + (((h ^ e) & g) ^ e) + ss1;
             d = BitOperations.RotateLeft(d, 9);
             h = BitOperations.RotateLeft(h, 19);
             f ^= BitOperations.RotateLeft(f, 9) ^ BitOperations.RotateLeft(f, 17);
 
             a12 = BitOperations.RotateLeft(b, 12);
             ss1 = BitOperations.RotateLeft(a12 + f + 0x53d43cecu, 7);
-            a += ((b & c) | (d & (b | c))) + (ss1 ^ a12) + w[95];
-            e += (((g ^ h) & f) ^ h) + ss1 + w[27];
+            a = a + w[95] + ((b & c) | (d & (b | c))) + (ss1 ^ a12);
+            e = e + w[27] + (((g ^ h) & f) ^ h) + ss1;
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 32);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0xa7a879d8u, 7);
-            d += ((a & b) | (c & (a | b))) + (ss1 ^ a12) + w[96];
-            h += (((f ^ g) & e) ^ g) + ss1 + w[28];
+            d = d + w[96] + ((a & b) | (c & (a | b))) + (ss1 ^ a12);
+            h = h + w[28] + (((f ^ g) & e) ^ g) + ss1;
             b = BitOperations.RotateLeft(b, 9);
             f = BitOperations.RotateLeft(f, 19);
             h ^= BitOperations.RotateLeft(h, 9) ^ BitOperations.RotateLeft(h, 17);
 
             a12 = BitOperations.RotateLeft(d, 12);
             ss1 = BitOperations.RotateLeft(a12 + h + 0x4f50f3b1u, 7);
-            c += ((d & a) | (b & (d | a))) + (ss1 ^ a12) + w[97];
-            g += (((e ^ f) & h) ^ f) + ss1 + w[29];
+            c = c + w[97] + ((d & a) | (b & (d | a))) + (ss1 ^ a12);
+            g = g + w[29] + (((e ^ f) & h) ^ f) + ss1;
             a = BitOperations.RotateLeft(a, 9);
             e = BitOperations.RotateLeft(e, 19);
             g ^= BitOperations.RotateLeft(g, 9) ^ BitOperations.RotateLeft(g, 17);
 
             a12 = BitOperations.RotateLeft(c, 12);
             ss1 = BitOperations.RotateLeft(a12 + g + 0x9ea1e762u, 7);
-            b += ((c & d) | (a & (c | d))) + (ss1 ^ a12) + w[98];
-            f += (((h ^ e) & g) ^ e) + ss1 + w[30];
+            b = b + w[98] + ((c & d) | (a & (c | d))) + (ss1 ^ a12);
+            f = f + w[30] + (((h ^ e) & g) ^ e) + ss1;
             d = BitOperations.RotateLeft(d, 9);
             h = BitOperations.RotateLeft(h, 19);
             f ^= BitOperations.RotateLeft(f, 9) ^ BitOperations.RotateLeft(f, 17);
 
             a12 = BitOperations.RotateLeft(b, 12);
             ss1 = BitOperations.RotateLeft(a12 + f + 0x3d43cec5u, 7);
-            a += ((b & c) | (d & (b | c))) + (ss1 ^ a12) + w[99];
-            e += (((g ^ h) & f) ^ h) + ss1 + w[31];
+            a = a + w[99] + ((b & c) | (d & (b | c))) + (ss1 ^ a12);
+            e = e + w[31] + (((g ^ h) & f) ^ h) + ss1;
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 36);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0x7a879d8au, 7);
-            d += ((a & b) | (c & (a | b))) + (ss1 ^ a12) + w[100];
-            h += (((f ^ g) & e) ^ g) + ss1 + w[32];
+            d = d + w[100] + ((a & b) | (c & (a | b))) + (ss1 ^ a12);
+            h = h + w[32] + (((f ^ g) & e) ^ g) + ss1;
             b = BitOperations.RotateLeft(b, 9);
             f = BitOperations.RotateLeft(f, 19);
             h ^= BitOperations.RotateLeft(h, 9) ^ BitOperations.RotateLeft(h, 17);
 
             a12 = BitOperations.RotateLeft(d, 12);
             ss1 = BitOperations.RotateLeft(a12 + h + 0xf50f3b14u, 7);
-            c += ((d & a) | (b & (d | a))) + (ss1 ^ a12) + w[101];
-            g += (((e ^ f) & h) ^ f) + ss1 + w[33];
+            c = c + w[101] + ((d & a) | (b & (d | a))) + (ss1 ^ a12);
+            g = g + w[33] + (((e ^ f) & h) ^ f) + ss1;
             a = BitOperations.RotateLeft(a, 9);
             e = BitOperations.RotateLeft(e, 19);
             g ^= BitOperations.RotateLeft(g, 9) ^ BitOperations.RotateLeft(g, 17);
 
             a12 = BitOperations.RotateLeft(c, 12);
             ss1 = BitOperations.RotateLeft(a12 + g + 0xea1e7629u, 7);
-            b += ((c & d) | (a & (c | d))) + (ss1 ^ a12) + w[102];
-            f += (((h ^ e) & g) ^ e) + ss1 + w[34];
+            b = b + w[102] + ((c & d) | (a & (c | d))) + (ss1 ^ a12);
+            f = f + w[34] + (((h ^ e) & g) ^ e) + ss1;
             d = BitOperations.RotateLeft(d, 9);
             h = BitOperations.RotateLeft(h, 19);
             f ^= BitOperations.RotateLeft(f, 9) ^ BitOperations.RotateLeft(f, 17);
 
             a12 = BitOperations.RotateLeft(b, 12);
             ss1 = BitOperations.RotateLeft(a12 + f + 0xd43cec53u, 7);
-            a += ((b & c) | (d & (b | c))) + (ss1 ^ a12) + w[103];
-            e += (((g ^ h) & f) ^ h) + ss1 + w[35];
+            a = a + w[103] + ((b & c) | (d & (b | c))) + (ss1 ^ a12);
+            e = e + w[35] + (((g ^ h) & f) ^ h) + ss1;
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 40);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0xa879d8a7u, 7);
-            d += ((a & b) | (c & (a | b))) + (ss1 ^ a12) + w[104];
-            h += (((f ^ g) & e) ^ g) + ss1 + w[36];
+            d = d + w[104] + ((a & b) | (c & (a | b))) + (ss1 ^ a12);
+            h = h + w[36] + (((f ^ g) & e) ^ g) + ss1;
             b = BitOperations.RotateLeft(b, 9);
             f = BitOperations.RotateLeft(f, 19);
             h ^= BitOperations.RotateLeft(h, 9) ^ BitOperations.RotateLeft(h, 17);
 
             a12 = BitOperations.RotateLeft(d, 12);
             ss1 = BitOperations.RotateLeft(a12 + h + 0x50f3b14fu, 7);
-            c += ((d & a) | (b & (d | a))) + (ss1 ^ a12) + w[105];
-            g += (((e ^ f) & h) ^ f) + ss1 + w[37];
+            c = c + w[105] + ((d & a) | (b & (d | a))) + (ss1 ^ a12);
+            g = g + w[37] + (((e ^ f) & h) ^ f) + ss1;
             a = BitOperations.RotateLeft(a, 9);
             e = BitOperations.RotateLeft(e, 19);
             g ^= BitOperations.RotateLeft(g, 9) ^ BitOperations.RotateLeft(g, 17);
 
             a12 = BitOperations.RotateLeft(c, 12);
             ss1 = BitOperations.RotateLeft(a12 + g + 0xa1e7629eu, 7);
-            b += ((c & d) | (a & (c | d))) + (ss1 ^ a12) + w[106];
-            f += (((h ^ e) & g) ^ e) + ss1 + w[38];
+            b = b + w[106] + ((c & d) | (a & (c | d))) + (ss1 ^ a12);
+            f = f + w[38] + (((h ^ e) & g) ^ e) + ss1;
             d = BitOperations.RotateLeft(d, 9);
             h = BitOperations.RotateLeft(h, 19);
             f ^= BitOperations.RotateLeft(f, 9) ^ BitOperations.RotateLeft(f, 17);
 
             a12 = BitOperations.RotateLeft(b, 12);
             ss1 = BitOperations.RotateLeft(a12 + f + 0x43cec53du, 7);
-            a += ((b & c) | (d & (b | c))) + (ss1 ^ a12) + w[107];
-            e += (((g ^ h) & f) ^ h) + ss1 + w[39];
+            a = a + w[107] + ((b & c) | (d & (b | c))) + (ss1 ^ a12);
+            e = e + w[39] + (((g ^ h) & f) ^ h) + ss1;
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 44);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0x879d8a7au, 7);
-            d += ((a & b) | (c & (a | b))) + (ss1 ^ a12) + w[108];
-            h += (((f ^ g) & e) ^ g) + ss1 + w[40];
+            d = d + w[108] + ((a & b) | (c & (a | b))) + (ss1 ^ a12);
+            h = h + w[40] + (((f ^ g) & e) ^ g) + ss1;
             b = BitOperations.RotateLeft(b, 9);
             f = BitOperations.RotateLeft(f, 19);
             h ^= BitOperations.RotateLeft(h, 9) ^ BitOperations.RotateLeft(h, 17);
 
             a12 = BitOperations.RotateLeft(d, 12);
             ss1 = BitOperations.RotateLeft(a12 + h + 0x0f3b14f5u, 7);
-            c += ((d & a) | (b & (d | a))) + (ss1 ^ a12) + w[109];
-            g += (((e ^ f) & h) ^ f) + ss1 + w[41];
+            c = c + w[109] + ((d & a) | (b & (d | a))) + (ss1 ^ a12);
+            g = g + w[41] + (((e ^ f) & h) ^ f) + ss1;
             a = BitOperations.RotateLeft(a, 9);
             e = BitOperations.RotateLeft(e, 19);
             g ^= BitOperations.RotateLeft(g, 9) ^ BitOperations.RotateLeft(g, 17);
 
             a12 = BitOperations.RotateLeft(c, 12);
             ss1 = BitOperations.RotateLeft(a12 + g + 0x1e7629eau, 7);
-            b += ((c & d) | (a & (c | d))) + (ss1 ^ a12) + w[110];
-            f += (((h ^ e) & g) ^ e) + ss1 + w[42];
+            b = b + w[110] + ((c & d) | (a & (c | d))) + (ss1 ^ a12);
+            f = f + w[42] + (((h ^ e) & g) ^ e) + ss1;
             d = BitOperations.RotateLeft(d, 9);
             h = BitOperations.RotateLeft(h, 19);
             f ^= BitOperations.RotateLeft(f, 9) ^ BitOperations.RotateLeft(f, 17);
 
             a12 = BitOperations.RotateLeft(b, 12);
             ss1 = BitOperations.RotateLeft(a12 + f + 0x3cec53d4u, 7);
-            a += ((b & c) | (d & (b | c))) + (ss1 ^ a12) + w[111];
-            e += (((g ^ h) & f) ^ h) + ss1 + w[43];
+            a = a + w[111] + ((b & c) | (d & (b | c))) + (ss1 ^ a12);
+            e = e + w[43] + (((g ^ h) & f) ^ h) + ss1;
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 48);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0x79d8a7a8u, 7);
-            d += ((a & b) | (c & (a | b))) + (ss1 ^ a12) + w[112];
-            h += (((f ^ g) & e) ^ g) + ss1 + w[44];
+            d = d + w[112] + ((a & b) | (c & (a | b))) + (ss1 ^ a12);
+            h = h + w[44] + (((f ^ g) & e) ^ g) + ss1;
             b = BitOperations.RotateLeft(b, 9);
             f = BitOperations.RotateLeft(f, 19);
             h ^= BitOperations.RotateLeft(h, 9) ^ BitOperations.RotateLeft(h, 17);
 
             a12 = BitOperations.RotateLeft(d, 12);
             ss1 = BitOperations.RotateLeft(a12 + h + 0xf3b14f50u, 7);
-            c += ((d & a) | (b & (d | a))) + (ss1 ^ a12) + w[113];
-            g += (((e ^ f) & h) ^ f) + ss1 + w[45];
+            c = c + w[113] + ((d & a) | (b & (d | a))) + (ss1 ^ a12);
+            g = g + w[45] + (((e ^ f) & h) ^ f) + ss1;
             a = BitOperations.RotateLeft(a, 9);
             e = BitOperations.RotateLeft(e, 19);
             g ^= BitOperations.RotateLeft(g, 9) ^ BitOperations.RotateLeft(g, 17);
 
             a12 = BitOperations.RotateLeft(c, 12);
             ss1 = BitOperations.RotateLeft(a12 + g + 0xe7629ea1u, 7);
-            b += ((c & d) | (a & (c | d))) + (ss1 ^ a12) + w[114];
-            f += (((h ^ e) & g) ^ e) + ss1 + w[46];
+            b = b + w[114] + ((c & d) | (a & (c | d))) + (ss1 ^ a12);
+            f = f + w[46] + (((h ^ e) & g) ^ e) + ss1;
             d = BitOperations.RotateLeft(d, 9);
             h = BitOperations.RotateLeft(h, 19);
             f ^= BitOperations.RotateLeft(f, 9) ^ BitOperations.RotateLeft(f, 17);
 
             a12 = BitOperations.RotateLeft(b, 12);
             ss1 = BitOperations.RotateLeft(a12 + f + 0xcec53d43u, 7);
-            a += ((b & c) | (d & (b | c))) + (ss1 ^ a12) + w[115];
-            e += (((g ^ h) & f) ^ h) + ss1 + w[47];
+            a = a + w[115] + ((b & c) | (d & (b | c))) + (ss1 ^ a12);
+            e = e + w[47] + (((g ^ h) & f) ^ h) + ss1;
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 52);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0x9d8a7a87u, 7);
-            d += ((a & b) | (c & (a | b))) + (ss1 ^ a12) + w[116];
-            h += (((f ^ g) & e) ^ g) + ss1 + w[48];
+            d = d + w[116] + ((a & b) | (c & (a | b))) + (ss1 ^ a12);
+            h = h + w[48] + (((f ^ g) & e) ^ g) + ss1;
             b = BitOperations.RotateLeft(b, 9);
             f = BitOperations.RotateLeft(f, 19);
             h ^= BitOperations.RotateLeft(h, 9) ^ BitOperations.RotateLeft(h, 17);
 
             a12 = BitOperations.RotateLeft(d, 12);
             ss1 = BitOperations.RotateLeft(a12 + h + 0x3b14f50fu, 7);
-            c += ((d & a) | (b & (d | a))) + (ss1 ^ a12) + w[117];
-            g += (((e ^ f) & h) ^ f) + ss1 + w[49];
+            c = c + w[117] + ((d & a) | (b & (d | a))) + (ss1 ^ a12);
+            g = g + w[49] + (((e ^ f) & h) ^ f) + ss1;
             a = BitOperations.RotateLeft(a, 9);
             e = BitOperations.RotateLeft(e, 19);
             g ^= BitOperations.RotateLeft(g, 9) ^ BitOperations.RotateLeft(g, 17);
 
             a12 = BitOperations.RotateLeft(c, 12);
             ss1 = BitOperations.RotateLeft(a12 + g + 0x7629ea1eu, 7);
-            b += ((c & d) | (a & (c | d))) + (ss1 ^ a12) + w[118];
-            f += (((h ^ e) & g) ^ e) + ss1 + w[50];
+            b = b + w[118] + ((c & d) | (a & (c | d))) + (ss1 ^ a12);
+            f = f + w[50] + (((h ^ e) & g) ^ e) + ss1;
             d = BitOperations.RotateLeft(d, 9);
             h = BitOperations.RotateLeft(h, 19);
             f ^= BitOperations.RotateLeft(f, 9) ^ BitOperations.RotateLeft(f, 17);
 
             a12 = BitOperations.RotateLeft(b, 12);
             ss1 = BitOperations.RotateLeft(a12 + f + 0xec53d43cu, 7);
-            a += ((b & c) | (d & (b | c))) + (ss1 ^ a12) + w[119];
-            e += (((g ^ h) & f) ^ h) + ss1 + w[51];
+            a = a + w[119] + ((b & c) | (d & (b | c))) + (ss1 ^ a12);
+            e = e + w[51] + (((g ^ h) & f) ^ h) + ss1;
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 56);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0xd8a7a879u, 7);
-            d += ((a & b) | (c & (a | b))) + (ss1 ^ a12) + w[120];
-            h += (((f ^ g) & e) ^ g) + ss1 + w[52];
+            d = d + w[120] + ((a & b) | (c & (a | b))) + (ss1 ^ a12);
+            h = h + w[52] + (((f ^ g) & e) ^ g) + ss1;
             b = BitOperations.RotateLeft(b, 9);
             f = BitOperations.RotateLeft(f, 19);
             h ^= BitOperations.RotateLeft(h, 9) ^ BitOperations.RotateLeft(h, 17);
 
             a12 = BitOperations.RotateLeft(d, 12);
             ss1 = BitOperations.RotateLeft(a12 + h + 0xb14f50f3u, 7);
-            c += ((d & a) | (b & (d | a))) + (ss1 ^ a12) + w[121];
-            g += (((e ^ f) & h) ^ f) + ss1 + w[53];
+            c = c + w[121] + ((d & a) | (b & (d | a))) + (ss1 ^ a12);
+            g = g + w[53] + (((e ^ f) & h) ^ f) + ss1;
             a = BitOperations.RotateLeft(a, 9);
             e = BitOperations.RotateLeft(e, 19);
             g ^= BitOperations.RotateLeft(g, 9) ^ BitOperations.RotateLeft(g, 17);
 
             a12 = BitOperations.RotateLeft(c, 12);
             ss1 = BitOperations.RotateLeft(a12 + g + 0x629ea1e7u, 7);
-            b += ((c & d) | (a & (c | d))) + (ss1 ^ a12) + w[122];
-            f += (((h ^ e) & g) ^ e) + ss1 + w[54];
+            b = b + w[122] + ((c & d) | (a & (c | d))) + (ss1 ^ a12);
+            f = f + w[54] + (((h ^ e) & g) ^ e) + ss1;
             d = BitOperations.RotateLeft(d, 9);
             h = BitOperations.RotateLeft(h, 19);
             f ^= BitOperations.RotateLeft(f, 9) ^ BitOperations.RotateLeft(f, 17);
 
             a12 = BitOperations.RotateLeft(b, 12);
             ss1 = BitOperations.RotateLeft(a12 + f + 0xc53d43ceu, 7);
-            a += ((b & c) | (d & (b | c))) + (ss1 ^ a12) + w[123];
-            e += (((g ^ h) & f) ^ h) + ss1 + w[55];
+            a = a + w[123] + ((b & c) | (d & (b | c))) + (ss1 ^ a12);
+            e = e + w[55] + (((g ^ h) & f) ^ h) + ss1;
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 60);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0x8a7a879du, 7);
-            d += ((a & b) | (c & (a | b))) + (ss1 ^ a12) + w[124];
-            h += (((f ^ g) & e) ^ g) + ss1 + w[56];
+            d = d + w[124] + ((a & b) | (c & (a | b))) + (ss1 ^ a12);
+            h = h + w[56] + (((f ^ g) & e) ^ g) + ss1;
             b = BitOperations.RotateLeft(b, 9);
             f = BitOperations.RotateLeft(f, 19);
             h ^= BitOperations.RotateLeft(h, 9) ^ BitOperations.RotateLeft(h, 17);
 
             a12 = BitOperations.RotateLeft(d, 12);
             ss1 = BitOperations.RotateLeft(a12 + h + 0x14f50f3bu, 7);
-            c += ((d & a) | (b & (d | a))) + (ss1 ^ a12) + w[125];
-            g += (((e ^ f) & h) ^ f) + ss1 + w[57];
+            c = c + w[125] + ((d & a) | (b & (d | a))) + (ss1 ^ a12);
+            g = g + w[57] + (((e ^ f) & h) ^ f) + ss1;
             a = BitOperations.RotateLeft(a, 9);
             e = BitOperations.RotateLeft(e, 19);
             g ^= BitOperations.RotateLeft(g, 9) ^ BitOperations.RotateLeft(g, 17);
 
             a12 = BitOperations.RotateLeft(c, 12);
             ss1 = BitOperations.RotateLeft(a12 + g + 0x29ea1e76u, 7);
-            b += ((c & d) | (a & (c | d))) + (ss1 ^ a12) + w[126];
-            f += (((h ^ e) & g) ^ e) + ss1 + w[58];
+            b = b + w[126] + ((c & d) | (a & (c | d))) + (ss1 ^ a12);
+            f = f + w[58] + (((h ^ e) & g) ^ e) + ss1;
             d = BitOperations.RotateLeft(d, 9);
             h = BitOperations.RotateLeft(h, 19);
             f ^= BitOperations.RotateLeft(f, 9) ^ BitOperations.RotateLeft(f, 17);
 
             a12 = BitOperations.RotateLeft(b, 12);
             ss1 = BitOperations.RotateLeft(a12 + f + 0x53d43cecu, 7);
-            a += ((b & c) | (d & (b | c))) + (ss1 ^ a12) + w[127];
-            e += (((g ^ h) & f) ^ h) + ss1 + w[59];
+            a = a + w[127] + ((b & c) | (d & (b | c))) + (ss1 ^ a12);
+            e = e + w[59] + (((g ^ h) & f) ^ h) + ss1;
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
+            if (vector)
+            {
+                ExpandStep(ref m0, ref m1, ref m2, ref m3, w, 64);
+            }
+
             a12 = BitOperations.RotateLeft(a, 12);
             ss1 = BitOperations.RotateLeft(a12 + e + 0xa7a879d8u, 7);
-            d += ((a & b) | (c & (a | b))) + (ss1 ^ a12) + w[128];
-            h += (((f ^ g) & e) ^ g) + ss1 + w[60];
+            d = d + w[128] + ((a & b) | (c & (a | b))) + (ss1 ^ a12);
+            h = h + w[60] + (((f ^ g) & e) ^ g) + ss1;
             b = BitOperations.RotateLeft(b, 9);
             f = BitOperations.RotateLeft(f, 19);
             h ^= BitOperations.RotateLeft(h, 9) ^ BitOperations.RotateLeft(h, 17);
 
             a12 = BitOperations.RotateLeft(d, 12);
             ss1 = BitOperations.RotateLeft(a12 + h + 0x4f50f3b1u, 7);
-            c += ((d & a) | (b & (d | a))) + (ss1 ^ a12) + w[129];
-            g += (((e ^ f) & h) ^ f) + ss1 + w[61];
+            c = c + w[129] + ((d & a) | (b & (d | a))) + (ss1 ^ a12);
+            g = g + w[61] + (((e ^ f) & h) ^ f) + ss1;
             a = BitOperations.RotateLeft(a, 9);
             e = BitOperations.RotateLeft(e, 19);
             g ^= BitOperations.RotateLeft(g, 9) ^ BitOperations.RotateLeft(g, 17);
 
             a12 = BitOperations.RotateLeft(c, 12);
             ss1 = BitOperations.RotateLeft(a12 + g + 0x9ea1e762u, 7);
-            b += ((c & d) | (a & (c | d))) + (ss1 ^ a12) + w[130];
-            f += (((h ^ e) & g) ^ e) + ss1 + w[62];
+            b = b + w[130] + ((c & d) | (a & (c | d))) + (ss1 ^ a12);
+            f = f + w[62] + (((h ^ e) & g) ^ e) + ss1;
             d = BitOperations.RotateLeft(d, 9);
             h = BitOperations.RotateLeft(h, 19);
             f ^= BitOperations.RotateLeft(f, 9) ^ BitOperations.RotateLeft(f, 17);
 
             a12 = BitOperations.RotateLeft(b, 12);
             ss1 = BitOperations.RotateLeft(a12 + f + 0x3d43cec5u, 7);
-            a += ((b & c) | (d & (b | c))) + (ss1 ^ a12) + w[131];
-            e += (((g ^ h) & f) ^ h) + ss1 + w[63];
+            a = a + w[131] + ((b & c) | (d & (b | c))) + (ss1 ^ a12);
+            e = e + w[63] + (((g ^ h) & f) ^ h) + ss1;
             c = BitOperations.RotateLeft(c, 9);
             g = BitOperations.RotateLeft(g, 19);
             e ^= BitOperations.RotateLeft(e, 9) ^ BitOperations.RotateLeft(e, 17);
 
-            a ^= oa;
-            b ^= ob;
-            c ^= oc;
-            d ^= od;
-            e ^= oe;
-            f ^= of;
-            g ^= og;
-            h ^= oh;
+            // The chaining value is read back from memory instead of kept in eight more registers, which the rounds need.
+            a ^= v[0];
+            b ^= v[1];
+            c ^= v[2];
+            d ^= v[3];
+            e ^= v[4];
+            f ^= v[5];
+            g ^= v[6];
+            h ^= v[7];
+            v[0] = a;
+            v[1] = b;
+            v[2] = c;
+            v[3] = d;
+            v[4] = e;
+            v[5] = f;
+            v[6] = g;
+            v[7] = h;
         }
 
-        state[0] = a;
-        state[1] = b;
-        state[2] = c;
-        state[3] = d;
-        state[4] = e;
-        state[5] = f;
-        state[6] = g;
-        state[7] = h;
+        new Span<uint>(v, 8).CopyTo(state);
     }
 }

@@ -9,6 +9,12 @@ internal static class Sm4Cbc
     /// <summary>Encrypts whole blocks; encryption is serial, one block after the other.</summary>
     public static void Encrypt(Sm4Engine engine, Span<byte> chain, ReadOnlySpan<byte> input, Span<byte> output)
     {
+        if (Sm4Gfni.IsSupported)
+        {
+            engine.EncryptCbcGfni(chain, input, output);
+            return;
+        }
+
         for (var offset = 0; offset < input.Length; offset += 16)
         {
             Xor(chain, input.Slice(offset, 16), chain);

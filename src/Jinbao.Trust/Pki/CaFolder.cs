@@ -7,7 +7,7 @@ namespace Jinbao.Trust.Pki;
 
 /// <summary>
 /// The files of one CA: ca.cer, chain.pem (the issuing CAs up to the root), ca.key and archive.key (sealed
-/// with the passphrase), state.json, certs/SERIAL.cer and archive/SERIAL.env. A lock file held while the
+/// with the passphrase), state.json, issued.log (see <see cref="IssuanceLog"/>), certs/SERIAL.cer and archive/SERIAL.env. A lock file held while the
 /// folder is open keeps a second process from issuing at the same time.
 /// </summary>
 internal sealed class CaFolder : IDisposable
@@ -30,11 +30,17 @@ internal sealed class CaFolder : IDisposable
 
     public string ArchiveKeyFile => Combine("archive.key");
 
-    public string StateFile => Combine("state.json");
+    /// <summary>The name of state.json in the folder.</summary>
+    public const string StateFileName = "state.json";
+
+    public string StateFile => Combine(StateFileName);
+
+    public string LogFile => Combine(IssuanceLog.FileName);
 
     public static CaFolder Create(string path)
     {
-        if (File.Exists(System.IO.Path.Combine(path, "state.json")))
+        // A leftover issued.log would otherwise add another CA's certificates to the new one.
+        if (File.Exists(System.IO.Path.Combine(path, StateFileName)) || File.Exists(System.IO.Path.Combine(path, IssuanceLog.FileName)))
         {
             throw new TrustException(Format(TrustText.CaFolderExists, path));
         }
@@ -52,7 +58,32 @@ internal sealed class CaFolder : IDisposable
             throw new TrustException(Format(TrustText.CaFolderMissing, path));
         }
 
-        return Lock(path);
+        var folder = Lock(path);
+        try
+        {
+            folder.DeleteTemporaryFiles();
+            return folder;
+        }
+        catch
+        {
+            folder.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Deletes the temporary files of atomic writes that a stopped process left in certs/ and archive/. Their
+    /// certificates were not recorded as issued, because a file is renamed into place before its entry is recorded.
+    /// </summary>
+    private void DeleteTemporaryFiles()
+    {
+        foreach (var folder in new[] { Combine("certs"), Combine("archive") }.Where(Directory.Exists))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*.tmp"))
+            {
+                File.Delete(file);
+            }
+        }
     }
 
     public string IssuedCertificateFile(string serial) => Combine("certs", serial + ".cer");
@@ -61,7 +92,7 @@ internal sealed class CaFolder : IDisposable
 
     public CaState ReadState() => ReadState(StateFile);
 
-    /// <summary>Reads a CA's state.json without taking the folder's lock, for readers such as an OCSP service.</summary>
+    /// <summary>Reads a CA's state.json alone; <see cref="IssuanceLog.ReadUnlocked"/> adds the certificates issued since it was written.</summary>
     internal static CaState ReadState(string stateFile)
     {
         try

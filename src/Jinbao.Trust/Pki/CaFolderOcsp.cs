@@ -3,26 +3,26 @@ namespace Jinbao.Trust.Pki;
 /// <summary>
 /// The OCSP responder of a CA folder that the <c>jinbao ca</c> commands keep issuing and revoking
 /// in from another process. It reads the CA certificate and decrypts the CA key once, without
-/// taking the folder's lock, and reads state.json again when the file has changed, looking at
-/// most once a second, so a revocation shows in the responses within about a second of being recorded.
+/// taking the folder's lock, and reads state.json and issued.log again when either has changed, looking at
+/// most once a second, so an issuance or a revocation shows in the responses within about a second of being recorded.
 /// </summary>
 public sealed class CaFolderOcsp
 {
     private static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(1);
 
-    private readonly string _stateFile;
+    private readonly string _folder;
     private readonly TimeProvider _time;
     private readonly object _gate = new();
     private CertificateStatusSnapshot _status;
-    private DateTime _stateWritten;
+    private (DateTime State, DateTime Log, long LogLength) _written;
     private long _nextCheck;
 
-    private CaFolderOcsp(string stateFile, TimeProvider time, OcspResponderFactory create)
+    private CaFolderOcsp(string folder, TimeProvider time, OcspResponderFactory create)
     {
-        _stateFile = stateFile;
+        _folder = folder;
         _time = time;
-        _stateWritten = File.GetLastWriteTimeUtc(stateFile);
-        _status = CertificateAuthority.BuildSnapshot(CaFolder.ReadState(stateFile));
+        _written = LastWritten(folder);
+        _status = CertificateAuthority.BuildSnapshot(IssuanceLog.ReadUnlocked(folder));
         Responder = create(() => CurrentStatus());
     }
 
@@ -45,7 +45,7 @@ public sealed class CaFolderOcsp
         var key = EncryptedKeyFile.Open(File.ReadAllBytes(keyFile), passphrase, keyFile);
         var certificate = CaFolder.ReadCertificate(Path.Combine(folder, "ca.cer"));
         var clock = time ?? TimeProvider.System;
-        return new CaFolderOcsp(stateFile, clock, status => new OcspResponder(certificate, key, status, clock, validity ?? TimeSpan.FromHours(1)));
+        return new CaFolderOcsp(folder, clock, status => new OcspResponder(certificate, key, status, clock, validity ?? TimeSpan.FromHours(1)));
     }
 
     private CertificateStatusSnapshot CurrentStatus()
@@ -61,12 +61,13 @@ public sealed class CaFolderOcsp
             _nextCheck = now + (long)(RecheckInterval.TotalSeconds * _time.TimestampFrequency);
             try
             {
-                var written = File.GetLastWriteTimeUtc(_stateFile);
-                if (written != _stateWritten)
+                var written = LastWritten(_folder);
+                if (written != _written)
                 {
-                    // The CA writes state.json by atomic rename, so a read gets a whole file.
-                    Volatile.Write(ref _status, CertificateAuthority.BuildSnapshot(CaFolder.ReadState(_stateFile)));
-                    _stateWritten = written;
+                    // The CA writes state.json by atomic rename, so a read gets a whole file, and the reader of
+                    // issued.log skips a line that is still being appended.
+                    Volatile.Write(ref _status, CertificateAuthority.BuildSnapshot(IssuanceLog.ReadUnlocked(_folder)));
+                    _written = written;
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TrustException)
@@ -76,5 +77,11 @@ public sealed class CaFolderOcsp
 
             return _status;
         }
+    }
+
+    private static (DateTime State, DateTime Log, long LogLength) LastWritten(string folder)
+    {
+        var log = new FileInfo(Path.Combine(folder, IssuanceLog.FileName));
+        return (File.GetLastWriteTimeUtc(Path.Combine(folder, CaFolder.StateFileName)), log.Exists ? log.LastWriteTimeUtc : default, log.Exists ? log.Length : 0);
     }
 }

@@ -16,7 +16,7 @@ public sealed record EncryptionCertificate(X509Certificate Certificate, byte[] E
 
 /// <summary>
 /// One CA of the three-tier hierarchy, backed by a CA folder. Every issued certificate and revocation is
-/// written to the folder before the call returns. Instances are thread-safe; the folder stays locked
+/// written to the folder and flushed to disk before the call returns. Instances are thread-safe; the folder stays locked
 /// against other processes until <see cref="Dispose"/>.
 /// </summary>
 public sealed partial class CertificateAuthority : IDisposable
@@ -28,11 +28,13 @@ public sealed partial class CertificateAuthority : IDisposable
     private readonly CaState _state;
     private readonly HashSet<string> _serials;
     private readonly Lock _gate = new();
+    private readonly IssuanceLog _log;
     private CertificateStatusSnapshot _status;
 
-    private CertificateAuthority(CaFolder folder, Sm2PrivateKey key, Sm2PublicKey archiveKey, X509Certificate certificate, IReadOnlyList<X509Certificate> issuerChain, CaState state, TimeProvider time)
+    private CertificateAuthority(CaFolder folder, IssuanceLog log, Sm2PrivateKey key, Sm2PublicKey archiveKey, X509Certificate certificate, IReadOnlyList<X509Certificate> issuerChain, CaState state, TimeProvider time)
     {
         _folder = folder;
+        _log = log;
         _key = key;
         _archiveKey = archiveKey;
         Certificate = certificate;
@@ -116,9 +118,11 @@ public sealed partial class CertificateAuthority : IDisposable
     public static CertificateAuthority Open(string folder, string passphrase, TimeProvider? time = null)
     {
         var ca = CaFolder.Open(folder);
+        IssuanceLog? log = null;
         try
         {
             var state = ca.ReadState();
+            log = IssuanceLog.Open(ca.LogFile, state);
             var key = EncryptedKeyFile.Open(File.ReadAllBytes(ca.KeyFile), passphrase, ca.KeyFile);
             var archiveKey = EncryptedKeyFile.Open(File.ReadAllBytes(ca.ArchiveKeyFile), passphrase, ca.ArchiveKeyFile);
             var certificate = CaFolder.ReadCertificate(ca.CertificateFile);
@@ -128,10 +132,11 @@ public sealed partial class CertificateAuthority : IDisposable
                 throw new TrustException(Format(TrustText.CaStateInvalid, ca.CertificateFile));
             }
 
-            return new CertificateAuthority(ca, key, archiveKey.PublicKey, certificate, chain, state, time ?? TimeProvider.System);
+            return new CertificateAuthority(ca, log, key, archiveKey.PublicKey, certificate, chain, state, time ?? TimeProvider.System);
         }
         catch
         {
+            log?.Dispose();
             ca.Dispose();
             throw;
         }
@@ -232,8 +237,12 @@ public sealed partial class CertificateAuthority : IDisposable
         }
     }
 
-    /// <summary>Releases the folder lock.</summary>
-    public void Dispose() => _folder.Dispose();
+    /// <summary>Closes issued.log and releases the folder lock.</summary>
+    public void Dispose()
+    {
+        _log.Dispose();
+        _folder.Dispose();
+    }
 
     /// <summary>The serial number as the CA folder names it: upper-case hexadecimal.</summary>
     public static string SerialText(BigInteger serial)
@@ -244,8 +253,9 @@ public sealed partial class CertificateAuthority : IDisposable
 
     private X509Certificate IssueAndRecord(X509Name subject, DateTime notAfter, Sm2PublicKey subjectKey, X509Extensions extensions, Action<IssuedEntry> complete)
     {
-        // The serial is reserved under the lock and the certificate signed outside it, so concurrent
-        // issuance signs on several cores and only the folder writes are serialised.
+        // The serial is reserved under the lock, and the certificate is signed and its file written outside
+        // it, so concurrent issuers sign on several cores and flush their files at the same time. The entry
+        // then joins a group commit to issued.log (see CommitIssued).
         BigInteger serial;
         lock (_gate)
         {
@@ -260,25 +270,21 @@ public sealed partial class CertificateAuthority : IDisposable
         try
         {
             var certificate = CertificateBuilder.Build(serial, Certificate.SubjectDN, subject, Now(_time), notAfter, subjectKey, extensions, _key, Sm2.DefaultId);
-            lock (_gate)
+            complete(entry);
+            AtomicFile.WriteText(_folder.IssuedCertificateFile(entry.Serial), CertificateFiles.ToPem(certificate));
+            try
             {
-                complete(entry);
-                AtomicFile.WriteText(_folder.IssuedCertificateFile(entry.Serial), CertificateFiles.ToPem(certificate));
-                _state.Issued.Add(entry);
-                try
-                {
-                    _folder.WriteState(_state);
-                }
-                catch
-                {
-                    // Keep memory equal to the folder: the certificate counts as issued only once state.json lists it.
-                    _state.Issued.RemoveAt(_state.Issued.Count - 1);
-                    throw;
-                }
-
-                Volatile.Write(ref _status, _status.With(serial, null));
-                return certificate;
+                CommitIssued(entry, serial);
             }
+            catch (TrustException)
+            {
+                // Not recorded, so not issued: remove the files written for it.
+                File.Delete(_folder.IssuedCertificateFile(entry.Serial));
+                File.Delete(_folder.ArchivedKeyFile(entry.Serial));
+                throw;
+            }
+
+            return certificate;
         }
         catch
         {
@@ -337,7 +343,7 @@ public sealed partial class CertificateAuthority : IDisposable
         AtomicFile.WriteText(folder.ChainFile, string.Concat(chain.Select(CertificateFiles.ToPem)));
         var state = new CaState { Settings = settings };
         folder.WriteState(state);
-        return new CertificateAuthority(folder, key, archiveKey.PublicKey, certificate, chain, state, time);
+        return new CertificateAuthority(folder, IssuanceLog.Open(folder.LogFile, state), key, archiveKey.PublicKey, certificate, chain, state, time);
     }
 
     private static void RequirePathLength(int pathLength)

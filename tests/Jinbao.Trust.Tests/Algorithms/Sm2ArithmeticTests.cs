@@ -145,6 +145,37 @@ public sealed class Sm2ArithmeticTests
     }
 
     [Fact]
+    public void Split_double_multiplication_matches_bouncy_castle()
+    {
+        var random = TestData.CreateRandom(45);
+        var nMinusOne = N.Subtract(BigInteger.One);
+        for (var i = 0; i < 40; i++)
+        {
+            var point = Curve.G.Multiply(new BigInteger(1, TestData.Bytes(random, 32)).Mod(N)).Normalize();
+            var tables = Sm2Curve.BuildKeyTables(Sm2PublicKey.FromBytes(point.GetEncoded(false)).Affine);
+
+            // Every fourth case takes scalars near n, whose NAFs reach the 257th digit.
+            var s = i % 4 == 0 ? nMinusOne.Subtract(BigInteger.ValueOf(i)) : new BigInteger(1, TestData.Bytes(random, 32)).Mod(N);
+            var t = i % 4 == 1 ? nMinusOne.Subtract(BigInteger.ValueOf(i)) : new BigInteger(1, TestData.Bytes(random, 32)).Mod(N);
+            var expected = Curve.G.Multiply(s).Add(point.Multiply(t));
+            Assert.Equal(Encode(expected), Encode(Sm2Curve.MultiplyTwoSplit(ToU256(s), ToU256(t), tables)));
+        }
+    }
+
+    [Fact]
+    public void Split_double_multiplication_handles_doubling_and_cancellation()
+    {
+        var tables = Sm2Curve.BuildKeyTables(Sm2PublicKey.FromBytes(Curve.G.GetEncoded(false)).Affine);
+        var five = ToU256(BigInteger.ValueOf(5));
+        var nMinusFive = ToU256(N.Subtract(BigInteger.ValueOf(5)));
+
+        Assert.Equal(Encode(Curve.G.Multiply(BigInteger.ValueOf(10))), Encode(Sm2Curve.MultiplyTwoSplit(five, five, tables)));
+        Assert.True(Sm2Curve.MultiplyTwoSplit(five, nMinusFive, tables).IsInfinity);
+        Assert.Equal(Encode(Curve.G.Multiply(BigInteger.ValueOf(5))), Encode(Sm2Curve.MultiplyTwoSplit(five, default, tables)));
+        Assert.Equal(Encode(Curve.G.Multiply(BigInteger.ValueOf(5))), Encode(Sm2Curve.MultiplyTwoSplit(default, five, tables)));
+    }
+
+    [Fact]
     public void Double_multiplication_handles_doubling_and_cancellation()
     {
         var g = Sm2PublicKey.FromBytes(Curve.G.GetEncoded(false)).Affine;

@@ -84,6 +84,29 @@ public sealed class Sm2Tests
     }
 
     [Fact]
+    public void Repeated_key_verifies_like_bouncy_castle()
+    {
+        // From its second verification on, a key is verified with cached tables; this covers both paths.
+        var random = TestData.CreateRandom(24);
+        var key = Sm2PrivateKey.Generate();
+        var other = Sm2PrivateKey.Generate();
+        for (var i = 0; i < 30; i++)
+        {
+            var message = TestData.Bytes(random, random.Next(1, 300));
+            var bc = new SM2Signer();
+            bc.Init(true, new ParametersWithID(new ParametersWithRandom(Domain.Private(key), new SecureRandom()), Sm2.DefaultId.ToArray()));
+            bc.BlockUpdate(message, 0, message.Length);
+            var theirs = bc.GenerateSignature();
+            var damaged = theirs.ToArray();
+            damaged[^1] ^= (byte)(1 << (i % 8));
+
+            Assert.True(Sm2.Verify(key.PublicKey, message, theirs, Sm2.DefaultId), $"signature {i} from BouncyCastle was rejected");
+            Assert.False(Sm2.Verify(key.PublicKey, message, damaged, Sm2.DefaultId), $"damaged signature {i} was accepted");
+            Assert.False(Sm2.Verify(other.PublicKey, message, theirs, Sm2.DefaultId), $"signature {i} was accepted for another key");
+        }
+    }
+
+    [Fact]
     public void Encryption_round_trips_with_bouncy_castle()
     {
         var random = TestData.CreateRandom(21);

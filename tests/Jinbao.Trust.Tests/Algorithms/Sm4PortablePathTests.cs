@@ -6,7 +6,7 @@ using Org.BouncyCastle.Crypto.Parameters;
 
 namespace Jinbao.Trust.Tests.Algorithms;
 
-/// <summary>The fallbacks for machines without AVX-512 VBMI or PCLMULQDQ, run directly on any machine.</summary>
+/// <summary>The fallbacks for machines without GFNI, AVX-512 VBMI or PCLMULQDQ, run directly on any machine.</summary>
 public sealed class Sm4PortablePathTests
 {
     [Fact]
@@ -50,6 +50,40 @@ public sealed class Sm4PortablePathTests
 
             Assert.Equal(BinaryPrimitives.ReadUInt32BigEndian(expected), x3);
             Assert.Equal(BinaryPrimitives.ReadUInt32BigEndian(expected.AsSpan(12)), x0);
+        }
+    }
+
+    [Fact]
+    public void Single_block_paths_match_bouncy_castle()
+    {
+        // CPUs with GFNI take the GFNI path for single blocks, and CPUs with VBMI but no GFNI take the VBMI path.
+        var random = TestData.CreateRandom(32);
+        for (var i = 0; i < 200; i++)
+        {
+            var key = TestData.Bytes(random, 16);
+            var block = TestData.Bytes(random, 16);
+            var encrypt = i % 2 == 0;
+            var expected = new byte[16];
+            var oracle = new SM4Engine();
+            oracle.Init(encrypt, new KeyParameter(key));
+            oracle.ProcessBlock(block, 0, expected, 0);
+            var engine = new Sm4Engine(key, encrypt);
+            var words = Enumerable.Range(0, 4).Select(j => BinaryPrimitives.ReadUInt32BigEndian(block.AsSpan(j * 4))).ToArray();
+            var expectedWords = Enumerable.Range(0, 4).Select(j => BinaryPrimitives.ReadUInt32BigEndian(expected.AsSpan(12 - (j * 4)))).ToArray();
+
+            if (Sm4Gfni.IsSupported)
+            {
+                var (x0, x1, x2, x3) = (words[0], words[1], words[2], words[3]);
+                engine.ProcessBlockGfni(ref x0, ref x1, ref x2, ref x3);
+                Assert.Equal(expectedWords, new[] { x0, x1, x2, x3 });
+            }
+
+            if (Sm4Sbox.IsVectorized)
+            {
+                var (x0, x1, x2, x3) = (words[0], words[1], words[2], words[3]);
+                engine.ProcessBlockVector(ref x0, ref x1, ref x2, ref x3);
+                Assert.Equal(expectedWords, new[] { x0, x1, x2, x3 });
+            }
         }
     }
 
