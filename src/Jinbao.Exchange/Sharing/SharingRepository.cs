@@ -1,0 +1,262 @@
+using System.Globalization;
+using Jinbao.Exchange.Resources;
+using Microsoft.Data.Sqlite;
+
+namespace Jinbao.Exchange.Sharing;
+
+/// <summary>The outcome of publishing one dataset.</summary>
+public sealed record PublicationResult(string Dataset, long Records, long Events, DateTimeOffset PublishedAt);
+
+/// <summary>A change event of a shared dataset, numbered in the order it was found.</summary>
+public sealed record ChangeEvent(long Sequence, string Dataset, string Kind, string RecordKey, string? Detail, DateTimeOffset OccurredAt);
+
+/// <summary>The kinds of change event that publishing detects.</summary>
+public static class ChangeKinds
+{
+    /// <summary>A person's death became known: a funeral grant (丧葬补助金, benefit type 05) was paid for them.</summary>
+    public const string PersonDeceased = "person-deceased";
+
+    /// <summary>An enrolment moved to status 3 (终止).</summary>
+    public const string EnrolmentEnded = "enrolment-ended";
+
+    /// <summary>A pensioner was missing from the latest pension payment run.</summary>
+    public const string PensionStopped = "pension-stopped";
+}
+
+/// <summary>
+/// Publishes datasets from the central store into the sharing repository and reads them back for partner services.
+/// Publishing copies only the catalogue's shareable columns, so a field that is never shared (不予共享) cannot
+/// reach a partner whatever an agreement says.
+/// </summary>
+public sealed class SharingRepository(SharingDatabase database, TimeProvider time)
+{
+    /// <summary>The benefit type of a pension (养老金).</summary>
+    private const string PensionBenefitType = "01";
+
+    /// <summary>The benefit type of a funeral grant (丧葬补助金), paid only after the insured person's death.</summary>
+    private const string FuneralGrantBenefitType = "05";
+
+    /// <summary>The database this repository writes to.</summary>
+    public SharingDatabase Database => database;
+
+    /// <summary>
+    /// Replaces the published copy of <paramref name="datasetName"/> with the current rows of the SQLite central store
+    /// <paramref name="centralStoreFile"/>, and records a change event for each death, ended enrolment or stopped
+    /// pension found against the previous copy. The first publication of a dataset records no events.
+    /// </summary>
+    /// <exception cref="SharingException">The dataset is unknown or the store file does not exist.</exception>
+    public PublicationResult Publish(string centralStoreFile, string datasetName)
+    {
+        var dataset = SharedDatasets.Find(datasetName)
+            ?? throw new SharingException(Text.Format(SharingText.DatasetUnknown, datasetName, string.Join("、", SharedDatasets.All.Select(d => d.Name))));
+        if (!File.Exists(centralStoreFile))
+        {
+            throw new SharingException(Text.Format(SharingText.StoreFileMissing, centralStoreFile));
+        }
+
+        var now = time.GetUtcNow();
+        string stamp = SharingDatabase.FormatTime(now);
+        using var connection = database.Open();
+        Run(connection, null, "ATTACH DATABASE $p0 AS store", centralStoreFile);
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            bool first = Scalar(connection, transaction, "SELECT COUNT(*) FROM shared_publication WHERE dataset = $p0", dataset.Name) == 0;
+            long before = Scalar(connection, transaction, "SELECT COALESCE(MAX(seq), 0) FROM shared_event");
+            foreach (string statement in PublishStatements(dataset.Name, first))
+            {
+                Run(connection, transaction, statement, stamp);
+            }
+
+            long records = Scalar(connection, transaction, $"SELECT COUNT(*) FROM {dataset.Table}");
+            long events = Scalar(connection, transaction, "SELECT COALESCE(MAX(seq), 0) FROM shared_event") - before;
+            Run(connection, transaction, """
+                INSERT INTO shared_publication (dataset, published_at, records, events) VALUES ($p0, $p1, $p2, $p3)
+                ON CONFLICT (dataset) DO UPDATE SET published_at = excluded.published_at, records = excluded.records, events = excluded.events
+                """, dataset.Name, stamp, records, events);
+            transaction.Commit();
+            return new PublicationResult(dataset.Name, records, events, now);
+        }
+        finally
+        {
+            Run(connection, null, "DETACH DATABASE store");
+        }
+    }
+
+    /// <summary>Returns the last publication of each dataset.</summary>
+    public IReadOnlyList<PublicationResult> Publications() => database.Query(
+        "SELECT dataset, records, events, published_at FROM shared_publication ORDER BY dataset",
+        r => new PublicationResult(r.GetString(0), r.GetInt64(1), r.GetInt64(2), SharingDatabase.ParseTime(r.GetString(3))));
+
+    /// <summary>
+    /// Reads the named columns of the records with the given keys. Returns one row per record found, keyed by the
+    /// record's key value; a person or employer has one row, enrolments may have several.
+    /// </summary>
+    internal Dictionary<string, List<Dictionary<string, string?>>> Read(SharedDataset dataset, IReadOnlyList<SharedField> fields, IReadOnlyCollection<string> keys)
+    {
+        var keyField = dataset.Fields.First(f => f.IsKey);
+        var result = new Dictionary<string, List<Dictionary<string, string?>>>(StringComparer.Ordinal);
+        if (keys.Count == 0)
+        {
+            return result;
+        }
+
+        // Column names come from the catalogue, never from the request.
+        string columns = string.Join(", ", fields.Select(f => f.Column));
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {keyField.Column}, {columns} FROM {dataset.Table} WHERE {keyField.Column} = $key";
+        var parameter = command.Parameters.Add("$key", SqliteType.Text);
+        command.Prepare();
+        foreach (string key in keys)
+        {
+            parameter.Value = key;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var row = new Dictionary<string, string?>(StringComparer.Ordinal);
+                for (int i = 0; i < fields.Count; i++)
+                {
+                    row[fields[i].Name] = reader.IsDBNull(i + 1) ? null : Convert.ToString(reader.GetValue(i + 1), CultureInfo.InvariantCulture);
+                }
+
+                if (!result.TryGetValue(key, out var rows))
+                {
+                    rows = [];
+                    result[key] = rows;
+                }
+
+                rows.Add(row);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Whether the person is alive as far as the repository knows and was paid a pension in the latest pension
+    /// payment run published (the highest period in the pension dataset).
+    /// </summary>
+    internal bool IsAliveAndReceivingPension(string idNumber) => Exists("""
+        SELECT 1 FROM shared_pension p
+        WHERE p.id_number = $p0
+          AND p.last_period = (SELECT MAX(last_period) FROM shared_pension)
+          AND NOT EXISTS (SELECT 1 FROM shared_person d WHERE d.id_number = p.id_number AND d.deceased = 1)
+        """, idNumber);
+
+    /// <summary>Whether the person has an enrolment with the employer whose status is 1 (参保缴费).</summary>
+    internal bool IsEnrolledWith(string idNumber, string creditCode) => Exists(
+        "SELECT 1 FROM shared_enrolment WHERE employer_credit_code = $p1 AND id_number = $p0 AND status = '1'", idNumber, creditCode);
+
+    /// <summary>Returns up to <paramref name="limit"/> events of a dataset after sequence <paramref name="after"/>, oldest first.</summary>
+    internal IReadOnlyList<ChangeEvent> EventsAfter(string dataset, long after, int limit) => database.Query(
+        "SELECT seq, dataset, kind, record_key, detail, occurred_at FROM shared_event WHERE dataset = $p0 AND seq > $p1 ORDER BY seq LIMIT $p2",
+        r => new ChangeEvent(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), SharingDatabase.TextOrNull(r, 4), SharingDatabase.ParseTime(r.GetString(5))),
+        dataset, after, limit);
+
+    /// <summary>The latest event sequence number, 0 when there is none.</summary>
+    internal long LatestSequence() => (long)(database.Scalar("SELECT COALESCE(MAX(seq), 0) FROM shared_event") ?? 0L);
+
+    private bool Exists(string sql, params object?[] parameters) => database.Scalar(sql, parameters) is not null;
+
+    // Each statement takes the publication time as $p0. Event statements compare the new rows (in temp.fresh)
+    // with the previous copy before it is replaced.
+    private static IEnumerable<string> PublishStatements(string dataset, bool first)
+    {
+        switch (dataset)
+        {
+            case "person":
+                yield return "DROP TABLE IF EXISTS temp.fresh";
+                yield return $"""
+                    CREATE TEMP TABLE fresh AS
+                    SELECT p.person_key AS id_number, p.name, p.sex, p.birth_date, p.education, p.division_code,
+                           EXISTS (SELECT 1 FROM store.benefit_payment b WHERE b.person_key = p.person_key AND b.benefit_type = '{FuneralGrantBenefitType}') AS deceased
+                    FROM store.person p
+                    """;
+                if (!first)
+                {
+                    yield return $"""
+                        INSERT INTO shared_event (dataset, kind, record_key, detail, occurred_at)
+                        SELECT 'person', '{ChangeKinds.PersonDeceased}', f.id_number, NULL, $p0
+                        FROM temp.fresh f JOIN shared_person s ON s.id_number = f.id_number
+                        WHERE f.deceased = 1 AND s.deceased = 0
+                        """;
+                }
+
+                yield return "DELETE FROM shared_person";
+                yield return "INSERT INTO shared_person SELECT id_number, name, sex, birth_date, education, division_code, deceased, $p0 FROM temp.fresh";
+                break;
+            case "employer":
+                yield return "DELETE FROM shared_employer";
+                yield return """
+                    INSERT INTO shared_employer
+                    SELECT employer_key, name, division_code, establishment_date, legal_representative, $p0 FROM store.employer
+                    """;
+                break;
+            case "enrolment":
+                yield return "DROP TABLE IF EXISTS temp.fresh";
+                yield return """
+                    CREATE TEMP TABLE fresh AS
+                    SELECT person_key AS id_number, insurance_type, division_code, enrolment_date, employer_key AS employer_credit_code, status, termination_date
+                    FROM store.enrolment
+                    """;
+                if (!first)
+                {
+                    yield return $"""
+                        INSERT INTO shared_event (dataset, kind, record_key, detail, occurred_at)
+                        SELECT 'enrolment', '{ChangeKinds.EnrolmentEnded}', f.id_number, f.insurance_type || '/' || COALESCE(f.employer_credit_code, ''), $p0
+                        FROM temp.fresh f JOIN shared_enrolment s
+                          ON s.id_number = f.id_number AND s.insurance_type = f.insurance_type AND s.division_code = f.division_code AND s.enrolment_date = f.enrolment_date
+                        WHERE f.status = '3' AND s.status <> '3'
+                        """;
+                }
+
+                yield return "DELETE FROM shared_enrolment";
+                yield return """
+                    INSERT INTO shared_enrolment
+                    SELECT id_number, insurance_type, division_code, enrolment_date, employer_credit_code, status, termination_date, $p0 FROM temp.fresh
+                    """;
+                break;
+            case "pension":
+                yield return "DROP TABLE IF EXISTS temp.fresh";
+                yield return $"""
+                    CREATE TEMP TABLE fresh AS
+                    SELECT person_key AS id_number, MAX(period) AS last_period, MAX(division_code) AS division_code
+                    FROM store.benefit_payment WHERE benefit_type = '{PensionBenefitType}' GROUP BY person_key
+                    """;
+                if (!first)
+                {
+                    // A pensioner who was in the previous latest run and is absent from the new latest run.
+                    yield return $"""
+                        INSERT INTO shared_event (dataset, kind, record_key, detail, occurred_at)
+                        SELECT 'pension', '{ChangeKinds.PensionStopped}', s.id_number, CAST(s.last_period AS TEXT), $p0
+                        FROM shared_pension s LEFT JOIN temp.fresh f ON f.id_number = s.id_number
+                        WHERE s.last_period = (SELECT MAX(last_period) FROM shared_pension)
+                          AND (f.id_number IS NULL OR f.last_period < (SELECT MAX(last_period) FROM temp.fresh))
+                        """;
+                }
+
+                yield return "DELETE FROM shared_pension";
+                yield return "INSERT INTO shared_pension SELECT id_number, last_period, division_code, $p0 FROM temp.fresh";
+                break;
+        }
+
+    }
+
+    private static void Run(SqliteConnection connection, SqliteTransaction? transaction, string sql, params object?[] parameters)
+    {
+        using var command = SharingDatabase.Prepare(connection, sql, parameters, transaction);
+        if (!sql.Contains("$p0", StringComparison.Ordinal))
+        {
+            command.Parameters.Clear();
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql, params object?[] parameters)
+    {
+        using var command = SharingDatabase.Prepare(connection, sql, parameters, transaction);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+}
