@@ -30,6 +30,7 @@ public static partial class ServerApplication
             // The endpoint's own limit is set per request; this ceiling only has to admit the largest.
             kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxUploadBytes, options.MaxJsonBytes);
             kestrel.AddServerHeader = false;
+            PartnerHosting.ConfigureTls(kestrel, options);
         });
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         // Per-request information lines would carry query strings into the log and cost throughput.
@@ -53,6 +54,7 @@ public static partial class ServerApplication
         services.AddSingleton(new RecordCheckEndpoints.Checkers(options.Time));
         services.AddSingleton(provider => OpenStore(options, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Jinbao.Storage")));
         services.AddHostedService<BatchWorker>();
+        PartnerHosting.AddSharing(services, options);
 
         services.AddDataProtection()
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")))
@@ -115,6 +117,8 @@ public static partial class ServerApplication
         RecordCheckEndpoints.Map(app);
         StoreEndpoints.Map(app);
         TrustEndpoints.Map(app);
+        PartnerEndpoints.Map(app, options);
+        PartnerAdminEndpoints.Map(app);
         ConsoleFiles.Map(app);
 
         var accounts = app.Services.GetRequiredService<AccountService>();

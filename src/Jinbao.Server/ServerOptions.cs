@@ -58,6 +58,9 @@ public sealed record ServerOptions
     /// <summary>The RFC 3161 time-stamp authority served at <c>/tsa</c>, or null when the server has no time-stamp key.</summary>
     public Jinbao.Trust.Timestamps.TimeStampAuthority? TimeStamps { get; init; }
 
+    /// <summary>The partner services (query, verification, subscriptions) over mutual TLS, or null when the server offers none.</summary>
+    public Jinbao.Exchange.Sharing.PartnerServiceSettings? Partners { get; init; }
+
     /// <summary>Where the one-time password of the first administrator is written; standard output by default.</summary>
     public TextWriter? Console { get; init; }
 }

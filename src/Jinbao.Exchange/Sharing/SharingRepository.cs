@@ -155,7 +155,7 @@ public sealed class SharingRepository(SharingDatabase database, TimeProvider tim
         dataset, after, limit);
 
     /// <summary>The latest event sequence number, 0 when there is none.</summary>
-    internal long LatestSequence() => (long)(database.Scalar("SELECT COALESCE(MAX(seq), 0) FROM shared_event") ?? 0L);
+    public long LatestSequence() => (long)(database.Scalar("SELECT COALESCE(MAX(seq), 0) FROM shared_event") ?? 0L);
 
     private bool Exists(string sql, params object?[] parameters) => database.Scalar(sql, parameters) is not null;
 
