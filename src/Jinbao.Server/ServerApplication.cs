@@ -30,8 +30,8 @@ public static partial class ServerApplication
             // The endpoint's own limit is set per request; this ceiling only has to admit the largest.
             kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxUploadBytes, options.MaxJsonBytes);
             kestrel.AddServerHeader = false;
-            PartnerHosting.ConfigureTls(kestrel, options);
         });
+        PartnerHosting.UseTls(builder.WebHost, options);
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         // Per-request information lines would carry query strings into the log and cost throughput.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

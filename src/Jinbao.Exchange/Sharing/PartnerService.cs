@@ -290,7 +290,7 @@ public sealed class PartnerService(
             string reason = agreement.Status switch
             {
                 AgreementStatuses.Suspended => Text.Format(SharingText.AgreementSuspended, agreement.Id),
-                AgreementStatuses.Expired => Text.Format(SharingText.AgreementExpired, agreement.Id, agreement.Definition.ValidTo),
+                AgreementStatuses.Expired => Text.Format(SharingText.AgreementExpired, agreement.Id, Agreement.ChinaDay(agreement.ChangedAt)),
                 _ => Text.Format(SharingText.AgreementOutsidePeriod, agreement.Id, agreement.Definition.ValidFrom, agreement.Definition.ValidTo),
             };
             return scope.Reject(403, reason);

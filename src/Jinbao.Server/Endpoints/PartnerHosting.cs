@@ -3,7 +3,6 @@ using System.Security.Cryptography.X509Certificates;
 using Jinbao.Exchange.Partners;
 using Jinbao.Exchange.Sharing;
 using Jinbao.Exchange.Subscriptions;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 
 namespace Jinbao.Server.Endpoints;
@@ -42,20 +41,22 @@ internal static class PartnerHosting
     /// sent, must chain to <see cref="PartnerServiceSettings.TransportClientRoots"/>; the partner endpoints reject
     /// requests without one, while the console stays usable without.
     /// </summary>
-    public static void ConfigureTls(KestrelServerOptions kestrel, ServerOptions options)
+    public static void UseTls(IWebHostBuilder host, ServerOptions options)
     {
         if (options.Partners is not { } settings)
         {
             return;
         }
 
-        kestrel.ConfigureHttpsDefaults(https =>
+        // The slim builder leaves HTTPS addresses out unless asked.
+        host.UseKestrelHttpsConfiguration();
+        host.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
         {
             https.ServerCertificate = settings.TransportCertificate;
             https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
             https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
             https.ClientCertificateValidation = (certificate, _, _) => IsTrustedClient(certificate, settings.TransportClientRoots);
-        });
+        }));
     }
 
     private static bool IsTrustedClient(X509Certificate2 certificate, X509Certificate2Collection roots)
