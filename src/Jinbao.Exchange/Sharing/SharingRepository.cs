@@ -149,7 +149,7 @@ public sealed class SharingRepository(SharingDatabase database, TimeProvider tim
         "SELECT 1 FROM shared_enrolment WHERE employer_credit_code = $p1 AND id_number = $p0 AND status = '1'", idNumber, creditCode);
 
     /// <summary>Returns up to <paramref name="limit"/> events of a dataset after sequence <paramref name="after"/>, oldest first.</summary>
-    internal IReadOnlyList<ChangeEvent> EventsAfter(string dataset, long after, int limit) => database.Query(
+    public IReadOnlyList<ChangeEvent> EventsAfter(string dataset, long after, int limit) => database.Query(
         "SELECT seq, dataset, kind, record_key, detail, occurred_at FROM shared_event WHERE dataset = $p0 AND seq > $p1 ORDER BY seq LIMIT $p2",
         r => new ChangeEvent(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), SharingDatabase.TextOrNull(r, 4), SharingDatabase.ParseTime(r.GetString(5))),
         dataset, after, limit);
