@@ -56,10 +56,18 @@ public sealed class SharingDatabase
         return command.ExecuteNonQuery();
     }
 
+    /// <summary>Opens a pooled connection for reading only, without the per-connection settings that writes need.</summary>
+    public SqliteConnection OpenForReading()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
     /// <summary>Runs a query and maps each row.</summary>
     public List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params object?[] parameters)
     {
-        using var connection = Open();
+        using var connection = OpenForReading();
         using var command = Prepare(connection, sql, parameters);
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
@@ -74,7 +82,7 @@ public sealed class SharingDatabase
     /// <summary>Returns the first column of the first row, or <see langword="null"/>.</summary>
     public object? Scalar(string sql, params object?[] parameters)
     {
-        using var connection = Open();
+        using var connection = OpenForReading();
         using var command = Prepare(connection, sql, parameters);
         var value = command.ExecuteScalar();
         return value is DBNull ? null : value;

@@ -103,7 +103,7 @@ public sealed class SharingRepository(SharingDatabase database, TimeProvider tim
 
         // Column names come from the catalogue, never from the request.
         string columns = string.Join(", ", fields.Select(f => f.Column));
-        using var connection = database.Open();
+        using var connection = database.OpenForReading();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {keyField.Column}, {columns} FROM {dataset.Table} WHERE {keyField.Column} = $key";
         var parameter = command.Parameters.Add("$key", SqliteType.Text);

@@ -37,6 +37,7 @@ internal static class SharingSchema
             last_period INTEGER NOT NULL,
             division_code TEXT NOT NULL,
             published_at TEXT NOT NULL) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS shared_pension_period ON shared_pension(last_period);
         CREATE TABLE IF NOT EXISTS shared_publication (
             dataset TEXT NOT NULL PRIMARY KEY,
             published_at TEXT NOT NULL,

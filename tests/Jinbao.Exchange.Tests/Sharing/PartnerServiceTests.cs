@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Jinbao.Exchange.Partners;
 using Jinbao.Exchange.Sharing;
 using Jinbao.Exchange.Tests.Sharing.Support;
+using Jinbao.Server.Tests.Support;
 using Jinbao.Storage.Tests.Support;
 using Jinbao.Trust.Algorithms;
 using Jinbao.Trust.Pki;
@@ -12,14 +14,31 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Jinbao.Exchange.Tests.Sharing;
 
-/// <summary>Starts one partner world for the partner-service tests of this class.</summary>
-public sealed class PartnerWorldFixture : IAsyncLifetime
+/// <summary>Starts one partner world for the partner-service tests of this class and signs its administrator in.</summary>
+public sealed partial class PartnerWorldFixture : IAsyncLifetime
 {
     public PartnerWorld World { get; private set; } = null!;
 
-    public async Task InitializeAsync() => World = await PartnerWorld.StartAsync();
+    /// <summary>The administrator's console client, signed in with a changed password.</summary>
+    public ApiClient Admin { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await World.DisposeAsync();
+    public async Task InitializeAsync()
+    {
+        World = await PartnerWorld.StartAsync();
+        string oneTime = OneTimePassword().Match(World.ConsoleOutput).Groups[1].Value;
+        Admin = new ApiClient(World.HttpAddress);
+        await Admin.SignInAsync("admin", oneTime);
+        await Admin.ChangePasswordAsync(oneTime, "Root-Test-Pass-1");
+    }
+
+    public async Task DisposeAsync()
+    {
+        Admin.Dispose();
+        await World.DisposeAsync();
+    }
+
+    [GeneratedRegex("一次性密码：(\\S+)")]
+    private static partial Regex OneTimePassword();
 }
 
 /// <summary>
@@ -90,7 +109,7 @@ public sealed class PartnerServiceTests(PartnerWorldFixture fixture) : IClassFix
     public async Task Query_ExpiredAgreement_Rejected()
     {
         var (client, agreement) = NewPartner("expired");
-        using var expire = await World.Admin.PostJsonAsync($"/api/v1/agreements/{agreement.Id}/status", new { status = "expired" });
+        using var expire = await fixture.Admin.PostJsonAsync($"/api/v1/agreements/{agreement.Id}/status", new { status = "expired" });
         Assert.Equal(HttpStatusCode.OK, expire.StatusCode);
 
         var result = await client.QueryAsync(new QueryRequest(agreement.Id, "person", null, [PartnerWorld.Person(1)]));
@@ -276,7 +295,7 @@ public sealed class PartnerServiceTests(PartnerWorldFixture fixture) : IClassFix
     {
         World.RegisterPartner("metadata", "测试公安局");
 
-        using var response = await World.Admin.PostJsonAsync("/api/v1/agreements", Definition("metadata") with { CallbackUrls = ["https://169.254.169.254/latest"] });
+        using var response = await fixture.Admin.PostJsonAsync("/api/v1/agreements", Definition("metadata") with { CallbackUrls = ["https://169.254.169.254/latest"] });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("169.254.169.254", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
@@ -287,7 +306,7 @@ public sealed class PartnerServiceTests(PartnerWorldFixture fixture) : IClassFix
     {
         World.RegisterPartner("not-shared", "测试残联");
 
-        using var response = await World.Admin.PostJsonAsync("/api/v1/agreements", Definition("not-shared") with { Datasets = [new AgreementDataset("person", ["phone"])] });
+        using var response = await fixture.Admin.PostJsonAsync("/api/v1/agreements", Definition("not-shared") with { Datasets = [new AgreementDataset("person", ["phone"])] });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("不予共享", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
@@ -298,15 +317,15 @@ public sealed class PartnerServiceTests(PartnerWorldFixture fixture) : IClassFix
     {
         var (client, agreement) = NewPartner("csv");
         await client.QueryAsync(new QueryRequest(agreement.Id, "person", null, ["=HYPERLINK(\"http://127.0.0.1\")"]));
-        using var created = await World.Admin.PostJsonAsync("/api/v1/users", new { userName = "auditor1", role = "auditor", password = "Once-Audit-Pass-1" });
+        using var created = await fixture.Admin.PostJsonAsync("/api/v1/users", new { userName = "auditor1", role = "auditor", password = "Once-Audit-Pass-1" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        using var auditor = new Jinbao.Server.Tests.Support.ApiClient(World.HttpAddress) { UserName = "auditor1" };
+        using var auditor = new ApiClient(World.HttpAddress) { UserName = "auditor1" };
         await auditor.SignInAsync("auditor1", "Once-Audit-Pass-1");
         await auditor.ChangePasswordAsync("Once-Audit-Pass-1", "Audit-Test-Pass-1");
 
         using var search = await auditor.GetAsync("/api/v1/partner-access?partnerId=csv");
         using var export = await auditor.GetAsync("/api/v1/partner-access/export?partnerId=csv");
-        using var forbidden = await World.Admin.GetAsync("/api/v1/partner-access");
+        using var forbidden = await fixture.Admin.GetAsync("/api/v1/partner-access");
 
         Assert.Equal(HttpStatusCode.OK, search.StatusCode);
         Assert.Equal(1, (await search.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt32());
