@@ -75,7 +75,7 @@ function renderNav() {
   const nav = document.getElementById('nav');
   const who = document.getElementById('who');
   if (!state.session) { nav.hidden = true; who.replaceChildren(); return; }
-  const pages = state.session.mustChangePassword ? [] : (ROLE_PAGES[state.session.role] || []);
+  const pages = state.session.mustChangePassword ? [] : [...(ROLE_PAGES[state.session.role] || []), ...((window.consolePages || {})[state.session.role] || [])];
   nav.replaceChildren(...pages.map(([href, text]) => h('a', { href, class: location.hash.startsWith(href) ? 'active' : null }, text)), h('a', { href: '#/password' }, '修改密码'));
   nav.hidden = false;
   who.replaceChildren(`${state.session.displayName}（${state.session.roleName}）`, h('button', { class: 'secondary', id: 'sign-out', onclick: signOut }, '退出'));
@@ -358,7 +358,11 @@ async function route() {
       case 'duplicates': await duplicatesView(); break;
       case 'users': await usersView(); break;
       case 'audit': await auditView(1); break;
-      default: location.hash = home(); break;
+      default:
+        // Pages of other console files (partners.js) register their views in window.consoleViews.
+        if (window.consoleViews && Object.hasOwn(window.consoleViews, page)) await window.consoleViews[page](arg);
+        else location.hash = home();
+        break;
     }
   } catch (err) {
     show(h('section', {}, h('p', { class: 'error' }, err.message)));
