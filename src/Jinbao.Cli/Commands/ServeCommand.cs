@@ -32,7 +32,8 @@ internal static class ServeCommand
         var tsaPassphrase = new Option<string?>("--tsa-passphrase-file") { Description = CliText.ServeTsaPassphraseOption };
         var signInTrust = new Option<string[]>("--signin-trust") { Description = CliText.ServeSignInTrustOption, Arity = ArgumentArity.ZeroOrMore };
         var signInCrl = new Option<string[]>("--signin-crl") { Description = CliText.ServeSignInCrlOption, Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("serve", CliText.ServeDescription) { urls, data, initAdmin, maxUpload, maxJson, fullIds, ca, caPassphrase, tsaKey, tsaCertificate, tsaPassphrase, signInTrust, signInCrl };
+        var partners = PartnerServeOption.Create();
+        var command = new Command("serve", CliText.ServeDescription) { urls, data, initAdmin, maxUpload, maxJson, fullIds, ca, caPassphrase, tsaKey, tsaCertificate, tsaPassphrase, signInTrust, signInCrl, partners };
         command.SetAction(parsed => CommandErrors.Run(() =>
         {
             string addresses = parsed.GetValue(urls)!;
@@ -64,6 +65,7 @@ internal static class ServeCommand
                     : null,
                 TimeStamps = OpenTimeStampAuthority(parsed.GetValue(tsaKey), parsed.GetValue(tsaCertificate), parsed.GetValue(tsaPassphrase)),
                 CertificateSignIn = CertificateSignIn(parsed.GetValue(signInTrust) ?? [], parsed.GetValue(signInCrl) ?? []),
+                Partners = PartnerServeOption.Load(parsed.GetValue(partners)),
             };
             var app = ServerApplication.Build(options);
             try
