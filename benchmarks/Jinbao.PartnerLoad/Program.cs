@@ -5,10 +5,10 @@ using Jinbao.Exchange.Partners;
 using Jinbao.Exchange.Sharing;
 using Jinbao.Exchange.Tests.Sharing.Support;
 
-// A closed-loop load generator for the partner verification service: it starts the server with partner services on
-// 127.0.0.1 (HTTPS with client certificates, SM2 request and response signatures, access log on), signs every
-// request in advance with its own nonce (a replayed request would be rejected, so a fixed request list cannot be
-// reused), sends them from concurrent connections for a fixed time, and checks every response signature afterwards.
+// A closed-loop load generator for the partner verification service. It starts the server with partner services on
+// 127.0.0.1: HTTPS with client certificates, SM2 request and response signatures, and the access log on. Every request
+// is signed in advance with its own nonce, because the server rejects a replayed request. The requests are sent from
+// concurrent connections for a fixed time, and every response signature is checked after the run.
 // Usage: Jinbao.PartnerLoad [seconds] [connections] [requests-per-second-to-presign]
 int seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
 int connections = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;

@@ -20,7 +20,7 @@ public static class PartnerServices
 /// <summary>
 /// The partner services behind the HTTPS endpoints. Each call is authenticated by its SM2 request signature and the
 /// partner's organisation certificate, checked against the agreement it names, counted against the agreement's
-/// daily quota and recorded in the access log, whether it is answered or rejected. Rejections carry a Chinese reason.
+/// daily quota and recorded in the access log, whether it succeeds or is rejected. Rejections carry a Chinese reason.
 /// </summary>
 public sealed class PartnerService(
     PartnerRegistry registry,
@@ -189,7 +189,11 @@ public sealed class PartnerService(
         var events = repository.EventsAfter(subscription.Dataset, from, limit)
             .Select(e => new PartnerEvent(e.Sequence, e.Kind, FieldMasks.Apply(mask, e.RecordKey)!, detailAgreed ? e.Detail : null, e.OccurredAt))
             .ToList();
-        scope.Fields = events.Count > 0 ? (detailAgreed ? keyField + "," + DetailField(dataset.Name) : keyField) : "";
+        if (events.Count > 0)
+        {
+            scope.Fields = detailAgreed ? keyField + "," + DetailField(dataset.Name) : keyField;
+        }
+
         return await SucceedAsync(scope, new EventsResponse(subscription.Id, events, events.Count > 0 ? events[^1].Sequence : from)).ConfigureAwait(false);
     }
 

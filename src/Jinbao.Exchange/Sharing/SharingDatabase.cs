@@ -5,7 +5,7 @@ namespace Jinbao.Exchange.Sharing;
 
 /// <summary>
 /// The sharing repository's database (对外信息共享集中库): a SQLite file of its own, <c>sharing.db</c>,
-/// beside the central store, so no partner-facing query ever opens the central store. It holds the
+/// beside the central store, so no partner-facing query ever opens the central store. It contains the
 /// published datasets, their change events, partners, agreements, subscriptions and the partner access log.
 /// </summary>
 public sealed class SharingDatabase

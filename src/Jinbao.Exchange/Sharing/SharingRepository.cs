@@ -26,7 +26,7 @@ public static class ChangeKinds
 /// <summary>
 /// Publishes datasets from the central store into the sharing repository and reads them back for partner services.
 /// Publishing copies only the catalogue's shareable columns, so a field that is never shared (不予共享) cannot
-/// reach a partner whatever an agreement says.
+/// reach a partner whatever an agreement grants.
 /// </summary>
 public sealed class SharingRepository(SharingDatabase database, TimeProvider time)
 {
@@ -134,7 +134,7 @@ public sealed class SharingRepository(SharingDatabase database, TimeProvider tim
     }
 
     /// <summary>
-    /// Whether the person is alive as far as the repository knows and was paid a pension in the latest pension
+    /// Whether the repository records the person as not deceased and as paid a pension in the latest pension
     /// payment run published (the highest period in the pension dataset).
     /// </summary>
     internal bool IsAliveAndReceivingPension(string idNumber) => Exists("""

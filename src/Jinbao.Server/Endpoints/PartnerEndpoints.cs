@@ -9,8 +9,8 @@ namespace Jinbao.Server.Endpoints;
 
 /// <summary>
 /// The partner services under <c>/partner/v1</c>: query, verification and subscriptions. Only HTTPS requests with a
-/// trusted TLS client certificate reach the service, which checks the SM2 request signature; every response, problem
-/// responses included, carries the server's SM2 signature.
+/// trusted TLS client certificate reach the service, which checks the SM2 request signature. Every response the
+/// service returns, problem responses included, carries the server's SM2 signature.
 /// </summary>
 internal static class PartnerEndpoints
 {

@@ -37,7 +37,7 @@ internal static class PartnerHosting
     }
 
     /// <summary>
-    /// Sets the TLS certificate of every HTTPS address and asks clients for a certificate. A client certificate, when
+    /// Sets the TLS certificate of every HTTPS address and requests a certificate from each client. A client certificate, when
     /// sent, must chain to <see cref="PartnerServiceSettings.TransportClientRoots"/>; the partner endpoints reject
     /// requests without one, while the console stays usable without.
     /// </summary>

@@ -16,9 +16,9 @@ using BcCertificate = Org.BouncyCastle.X509.X509Certificate;
 namespace Jinbao.Exchange.Tests.Sharing.Support;
 
 /// <summary>
-/// A running server with partner services on 127.0.0.1 (HTTP for the console API, HTTPS with client certificates for
-/// partners), an SM2 test CA that issues organisation certificates, a CRL folder, and a central store with synthetic
-/// persons, an employer, enrolments and benefit payments published to the sharing repository.
+/// A running server with partner services on 127.0.0.1: HTTP for the console API and HTTPS with client certificates
+/// for partners. Beside it are an SM2 test CA that issues organisation certificates, a CRL folder, and a central store
+/// with synthetic persons, an employer, enrolments and benefit payments, published to the sharing repository.
 /// </summary>
 public sealed class PartnerWorld : IAsyncDisposable
 {
@@ -54,7 +54,7 @@ public sealed class PartnerWorld : IAsyncDisposable
 
     internal TransportCertificates Transport => _transport;
 
-    /// <summary>What the server wrote to its console at start, which holds the administrator's one-time password.</summary>
+    /// <summary>What the server wrote to its console at start, including the administrator's one-time password.</summary>
     public string ConsoleOutput { get; private set; } = "";
 
     /// <summary>The ID number of synthetic person <paramref name="sequence"/>.</summary>
@@ -64,8 +64,8 @@ public sealed class PartnerWorld : IAsyncDisposable
     public static string Employer => SyntheticIds.CreditCode(Division, 1);
 
     /// <summary>
-    /// Starts the world. Persons 1–6 exist; persons 1 and 2 are enrolled with the employer; persons 1, 2 and 3 were
-    /// paid a pension in the latest run (202402) and person 4 only in 202401; a funeral grant was paid for person 3.
+    /// Starts the world with persons 1–6, of whom persons 1 and 2 are enrolled with the employer. Persons 1, 2 and 3
+    /// were paid a pension in the latest run (202402) and person 4 only in 202401. A funeral grant was paid for person 3.
     /// </summary>
     /// <remarks><paramref name="crlRefreshInterval"/>: how often the server looks for new CRLs; zero, so that a test sees a revocation at once.</remarks>
     public static async Task<PartnerWorld> StartAsync(TimeSpan crlRefreshInterval = default)
