@@ -126,7 +126,8 @@ public static class AgreementRules
         }
     }
 
-    private static bool IsForbidden(IPAddress address)
+    /// <summary>Whether an address is link-local, multicast, broadcast or unspecified, where no callback may go.</summary>
+    public static bool IsForbidden(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
         {

@@ -15,6 +15,7 @@ public static class PartnerServices
     public const string Verify = "verify";
     public const string Subscribe = "subscribe";
     public const string Pull = "pull";
+    public const string Callback = "callback";
 }
 
 /// <summary>
@@ -182,19 +183,31 @@ public sealed class PartnerService(
 
         long from = after ?? subscription.AcknowledgedSequence;
         subscriptions.RecordPull(subscription.Id, from);
-        var dataset = SharedDatasets.Find(subscription.Dataset)!;
+        var (events, fields) = EventsFor(repository, agreed, subscription.Dataset, from, limit);
+        scope.Fields = fields;
+        return await SucceedAsync(scope, new EventsResponse(subscription.Id, events, events.Count > 0 ? events[^1].Sequence : from)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads the events of a dataset after <paramref name="after"/> as a partner may see them: the record key masked as
+    /// the agreement masks the key field, and the detail only when the agreement grants the field it carries.
+    /// Also returns the fields that the events disclose, for the access log.
+    /// </summary>
+    internal static (List<PartnerEvent> Events, string Fields) EventsFor(SharingRepository repository, AgreementDataset agreed, string datasetName, long after, int limit)
+    {
+        var dataset = SharedDatasets.Find(datasetName)!;
         string keyField = dataset.Fields.First(f => f.IsKey).Name;
         string? mask = agreed.Masks?.GetValueOrDefault(keyField);
         bool detailAgreed = agreed.Fields.Contains(DetailField(dataset.Name), StringComparer.Ordinal);
-        var events = repository.EventsAfter(subscription.Dataset, from, limit)
+        var events = repository.EventsAfter(datasetName, after, limit)
             .Select(e => new PartnerEvent(e.Sequence, e.Kind, FieldMasks.Apply(mask, e.RecordKey)!, detailAgreed ? e.Detail : null, e.OccurredAt))
             .ToList();
-        if (events.Count > 0)
+        if (events.Count == 0)
         {
-            scope.Fields = detailAgreed ? keyField + "," + DetailField(dataset.Name) : keyField;
+            return (events, "");
         }
 
-        return await SucceedAsync(scope, new EventsResponse(subscription.Id, events, events.Count > 0 ? events[^1].Sequence : from)).ConfigureAwait(false);
+        return (events, detailAgreed ? keyField + "," + DetailField(dataset.Name) : keyField);
     }
 
     private static string SubjectKeys(VerifyRequest request) =>

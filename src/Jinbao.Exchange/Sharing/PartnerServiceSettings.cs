@@ -32,6 +32,12 @@ public sealed record PartnerServiceSettings
     /// <summary>The server's SM2 key that signs every partner response.</summary>
     public required Sm2PrivateKey ResponseSigningKey { get; init; }
 
+    /// <summary>The roots that the TLS certificates of callback addresses must chain to; null uses the system's trusted roots.</summary>
+    public X509Certificate2Collection? CallbackTlsRoots { get; init; }
+
+    /// <summary>How often events are pushed to callback addresses; 30 seconds by default.</summary>
+    public TimeSpan CallbackInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The largest difference allowed between a request's signed time and the server's clock; 60 seconds by default.</summary>
     public TimeSpan AllowedClockSkew { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -34,6 +34,18 @@ internal static class PartnerHosting
             provider.GetRequiredService<AccessLog>(),
             provider.GetRequiredService<QuotaCounter>(),
             options.Time));
+        if (settings is not null)
+        {
+            services.AddSingleton(provider => new CallbackDelivery(
+                provider.GetRequiredService<PartnerRegistry>(),
+                provider.GetRequiredService<SharingRepository>(),
+                provider.GetRequiredService<SubscriptionStore>(),
+                provider.GetRequiredService<AccessLog>(),
+                settings,
+                options.Time,
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger<CallbackDelivery>()));
+            services.AddHostedService<PartnerCallbackWorker>();
+        }
     }
 
     /// <summary>

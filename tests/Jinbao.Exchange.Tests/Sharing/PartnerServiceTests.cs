@@ -4,11 +4,15 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Jinbao.Exchange.Partners;
 using Jinbao.Exchange.Sharing;
+using Jinbao.Exchange.Subscriptions;
 using Jinbao.Exchange.Tests.Sharing.Support;
 using Jinbao.Server.Tests.Support;
 using Jinbao.Storage.Tests.Support;
 using Jinbao.Trust.Algorithms;
 using Jinbao.Trust.Pki;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -291,6 +295,36 @@ public sealed class PartnerServiceTests(PartnerWorldFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Callback_ReceivesSignedEvents()
+    {
+        var received = new List<(byte[] Body, string? Signature)>();
+        await using var receiver = await StartCallbackReceiverAsync(received);
+        string hook = receiver.Urls.Single() + "/hook";
+        var (key, certificate, _) = World.RegisterPartner("callback-push", "测试医保局");
+        var agreement = World.CreateAgreement(Definition("callback-push") with { CallbackUrls = [hook] });
+        var client = World.Client(key, certificate);
+        var subscribed = await client.SubscribeAsync(new SubscribeRequest(agreement.Id, "person", hook));
+        Assert.Equal(200, subscribed.Status);
+        string subscriptionId = subscribed.Read<SubscriptionResponse>().Id;
+
+        World.Import("death.csv", Extracts.PaymentHeader, PartnerWorld.PaymentRow(6, "05", 202402));
+        World.Publish("person");
+        int delivered = await World.Services.GetRequiredService<CallbackDelivery>().DeliverOnceAsync(CancellationToken.None);
+        int again = await World.Services.GetRequiredService<CallbackDelivery>().DeliverOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, delivered);
+        Assert.Equal(0, again);
+        var (body, signature) = Assert.Single(received);
+        Assert.True(SignedMessages.VerifyResponse(World.ServerKey, signature, 200, subscriptionId, body));
+        var events = JsonSerializer.Deserialize<EventsResponse>(body, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var change = Assert.Single(events.Events);
+        Assert.Equal(ChangeKinds.PersonDeceased, change.Kind);
+        Assert.Equal(PartnerWorld.Person(6)[..6] + "********" + PartnerWorld.Person(6)[14..], change.RecordKey);
+        Assert.Equal(AccessOutcomes.Succeeded, LastAccess("callback-push").Outcome);
+        Assert.Equal(PartnerServices.Callback, LastAccess("callback-push").Service);
+    }
+
+    [Fact]
     public async Task AgreementWithMetadataCallback_RejectedByAdministration()
     {
         World.RegisterPartner("metadata", "测试公安局");
@@ -333,6 +367,29 @@ public sealed class PartnerServiceTests(PartnerWorldFixture fixture) : IClassFix
         Assert.Contains("\"'=HYPERLINK(\"\"http://127.0.0.1\"\")\"", csv);
         Assert.StartsWith("\uFEFF编号,时间,合作方", csv);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    // A partner's HTTPS endpoint on 127.0.0.1 that records every event delivery.
+    private async Task<WebApplication> StartCallbackReceiverAsync(List<(byte[] Body, string? Signature)> received)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.UseUrls("https://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = World.Transport.Server));
+        var app = builder.Build();
+        app.MapPost("/hook", async (HttpContext context) =>
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer);
+            lock (received)
+            {
+                received.Add((buffer.ToArray(), context.Request.Headers[SignedMessages.ResponseHeader].ToString()));
+            }
+
+            return Results.Ok();
+        });
+        await app.StartAsync();
+        return app;
     }
 
     private (PartnerClient Client, Agreement Agreement) NewPartner(string id)

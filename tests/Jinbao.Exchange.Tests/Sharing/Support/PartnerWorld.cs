@@ -165,6 +165,7 @@ public sealed class PartnerWorld : IAsyncDisposable
                 CrlFolder = CrlFolder,
                 CrlRefreshInterval = crlRefreshInterval,
                 ResponseSigningKey = _serverKey,
+                CallbackTlsRoots = [_transport.Root],
             },
         };
         _app = ServerApplication.Build(options);
