@@ -10,7 +10,8 @@ namespace Jinbao.Exchange.Sharing;
 /// Reads <see cref="PartnerServiceSettings"/> from a JSON file whose paths are relative to the file:
 /// <c>tlsCertificate</c> and <c>tlsKey</c> (PEM, ECDSA or RSA), <c>tlsClientRoots</c> (PEM files),
 /// <c>organisationRoots</c> and <c>organisationIntermediates</c> (SM2 certificates), <c>crlFolder</c>,
-/// <c>signingKey</c> (a Jinbao encrypted SM2 key file) and <c>allowedClockSkewSeconds</c>.
+/// <c>signingKey</c> (a Jinbao encrypted SM2 key file), <c>allowedClockSkewSeconds</c>, <c>callbackTlsRoots</c>
+/// (PEM files) and <c>callbackIntervalSeconds</c>.
 /// </summary>
 public static class PartnerSettingsFile
 {
@@ -22,7 +23,9 @@ public static class PartnerSettingsFile
         string[]? OrganisationIntermediates,
         string? CrlFolder,
         string? SigningKey,
-        int? AllowedClockSkewSeconds);
+        int? AllowedClockSkewSeconds,
+        string[]? CallbackTlsRoots,
+        int? CallbackIntervalSeconds);
 
     /// <summary>Reads and checks the settings; <paramref name="keyPassphrase"/> opens the signing key.</summary>
     /// <exception cref="SharingException">The file, a file it names or a value in it is missing or invalid.</exception>
@@ -48,6 +51,13 @@ public static class PartnerSettingsFile
             var roots = (document.OrganisationRoots ?? throw Invalid(path, "organisationRoots")).Select(r => ReadSm2(Resolve(r, "organisationRoots"))).ToList();
             var intermediates = (document.OrganisationIntermediates ?? []).Select(r => ReadSm2(Resolve(r, "organisationIntermediates"))).ToList();
             string keyFile = Resolve(document.SigningKey, "signingKey");
+            X509Certificate2Collection? callbackRoots = null;
+            foreach (string root in document.CallbackTlsRoots ?? [])
+            {
+                callbackRoots ??= [];
+                callbackRoots.ImportFromPemFile(Resolve(root, "callbackTlsRoots"));
+            }
+
             return new PartnerServiceSettings
             {
                 TransportCertificate = transport,
@@ -57,6 +67,8 @@ public static class PartnerSettingsFile
                 CrlFolder = document.CrlFolder is { Length: > 0 } crl ? Path.Combine(folder, crl) : null,
                 ResponseSigningKey = EncryptedKeyFile.Open(File.ReadAllBytes(keyFile), keyPassphrase, keyFile),
                 AllowedClockSkew = TimeSpan.FromSeconds(document.AllowedClockSkewSeconds is > 0 and <= 900 ? document.AllowedClockSkewSeconds.Value : 60),
+                CallbackTlsRoots = callbackRoots,
+                CallbackInterval = TimeSpan.FromSeconds(document.CallbackIntervalSeconds is > 0 and <= 86_400 ? document.CallbackIntervalSeconds.Value : 30),
             };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or CryptographicException or TrustException)

@@ -24,7 +24,8 @@ public sealed class PartnerSettingsFileTests : IDisposable
         File.WriteAllBytes(_folder.File("signing.key"), EncryptedKeyFile.Seal(signingKey, "口令-key", 1 << 10));
         File.WriteAllText(_folder.File("partners.json"), """
             { "tlsCertificate": "server.pem", "tlsKey": "server.key", "tlsClientRoots": ["transport-root.pem"],
-              "organisationRoots": ["sm2-root.pem"], "crlFolder": "crl", "signingKey": "signing.key", "allowedClockSkewSeconds": 90 }
+              "organisationRoots": ["sm2-root.pem"], "crlFolder": "crl", "signingKey": "signing.key", "allowedClockSkewSeconds": 90,
+              "callbackTlsRoots": ["transport-root.pem"], "callbackIntervalSeconds": 5 }
             """);
 
         var settings = PartnerSettingsFile.Load(_folder.File("partners.json"), "口令-key");
@@ -35,6 +36,8 @@ public sealed class PartnerSettingsFileTests : IDisposable
         Assert.Equal(_folder.File("crl"), settings.CrlFolder);
         Assert.Equal(signingKey.PublicKey.ToBytes(), settings.ResponseSigningKey.PublicKey.ToBytes());
         Assert.Equal(TimeSpan.FromSeconds(90), settings.AllowedClockSkew);
+        Assert.Equal(_transport.Root.Thumbprint, Assert.Single(settings.CallbackTlsRoots!).Thumbprint);
+        Assert.Equal(TimeSpan.FromSeconds(5), settings.CallbackInterval);
     }
 
     [Fact]
