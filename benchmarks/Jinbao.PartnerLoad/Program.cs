@@ -46,13 +46,17 @@ await RunAsync(Presign(connections * 400), TimeSpan.FromSeconds(3));
 var watch = Stopwatch.StartNew();
 var requests = Presign(seconds * presignRate);
 Console.WriteLine($"Signed {requests.Length:N0} requests in {watch.Elapsed.TotalSeconds:F1} s; measuring for {seconds} s …");
+var cpuBefore = Environment.CpuUsage.TotalTime;
 var run = await RunAsync(requests, TimeSpan.FromSeconds(seconds));
+var cpuUsed = Environment.CpuUsage.TotalTime - cpuBefore;
 
 var latencies = run.Results.Select(r => r.Milliseconds).Order().ToArray();
 int failed = run.Results.Count(r => r.Status != 200);
 int unsigned = run.Results.AsParallel().Count(r => !SignedMessages.VerifyResponse(world.ServerKey, r.Signature, r.Status, r.Nonce, r.Body));
 Console.WriteLine($"requests: {latencies.Length:N0} in {run.Elapsed.TotalSeconds:F2} s = {latencies.Length / run.Elapsed.TotalSeconds:N0}/s");
 Console.WriteLine($"latency ms: p50 {Percentile(0.50):F2}  p90 {Percentile(0.90):F2}  p99 {Percentile(0.99):F2}  max {latencies[^1]:F2}");
+// The process runs both the server and the client, so this is the CPU time of one call end to end.
+Console.WriteLine($"CPU time of this process: {cpuUsed.TotalSeconds:F1} s = {cpuUsed.TotalMicroseconds / latencies.Length:F0} µs per call (client and server)");
 Console.WriteLine($"non-200 responses: {failed}; responses whose SM2 signature did not verify: {unsigned}");
 Console.WriteLine($"presigned requests left unused: {requests.Length - latencies.Length:N0} (0 means the pool ran out and the run ended early)");
 Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");

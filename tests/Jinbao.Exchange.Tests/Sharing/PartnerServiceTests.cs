@@ -21,6 +21,8 @@ namespace Jinbao.Exchange.Tests.Sharing;
 /// <summary>Starts one partner world for the partner-service tests of this class and signs its administrator in.</summary>
 public sealed partial class PartnerWorldFixture : IAsyncLifetime
 {
+    public const string AdminPassword = "Root-Test-Pass-1";
+
     public PartnerWorld World { get; private set; } = null!;
 
     /// <summary>The administrator's console client, signed in with a changed password.</summary>
@@ -32,7 +34,7 @@ public sealed partial class PartnerWorldFixture : IAsyncLifetime
         string oneTime = OneTimePassword().Match(World.ConsoleOutput).Groups[1].Value;
         Admin = new ApiClient(World.HttpAddress);
         await Admin.SignInAsync("admin", oneTime);
-        await Admin.ChangePasswordAsync(oneTime, "Root-Test-Pass-1");
+        await Admin.ChangePasswordAsync(oneTime, AdminPassword);
     }
 
     public async Task DisposeAsync()
