@@ -327,6 +327,27 @@ public sealed class PartnerServiceTests(PartnerWorldFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Administrator_RegistersPartnerByPem()
+    {
+        var (_, certificate) = World.IssueOrganisation("测试人行征信中心");
+        var request = new { id = "credit-bureau", name = "测试人行征信中心", certificatePem = CertificateFiles.ToPem(certificate) };
+
+        using var registered = await fixture.Admin.PostJsonAsync("/api/v1/partners", request);
+        using var repeated = await fixture.Admin.PostJsonAsync("/api/v1/partners", request with { id = "credit-bureau-2" });
+        using var garbage = await fixture.Admin.PostJsonAsync("/api/v1/partners", request with { id = "garbage", certificatePem = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----" });
+        using var suspended = await fixture.Admin.PostJsonAsync("/api/v1/partners/credit-bureau/status", new { status = "suspended" });
+
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        Assert.Equal(CertificateAuthority.SerialText(certificate.SerialNumber), (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("certificateSerial").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, repeated.StatusCode);
+        Assert.Contains("已登记", (await repeated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+        Assert.Contains("无法读取", (await garbage.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, suspended.StatusCode);
+        Assert.Equal(PartnerStatuses.Suspended, World.Services.GetRequiredService<PartnerRegistry>().Partners().Single(p => p.Id == "credit-bureau").Status);
+    }
+
+    [Fact]
     public async Task AgreementWithMetadataCallback_RejectedByAdministration()
     {
         World.RegisterPartner("metadata", "测试公安局");
