@@ -29,6 +29,8 @@ public sealed class PartnerClient(HttpClient http, Sm2PrivateKey key, string cer
 
     public Task<PartnerResult> VerifyAsync(VerifyRequest request) => PostAsync("/partner/v1/verify", request);
 
+    public Task<PartnerResult> ExtractAsync(ExtractRequest request) => PostAsync("/partner/v1/extracts", request);
+
     public Task<PartnerResult> SubscribeAsync(SubscribeRequest request) => PostAsync("/partner/v1/subscriptions", request);
 
     /// <summary>Pulls events after <paramref name="after"/>, which acknowledges every event up to it.</summary>

@@ -27,6 +27,16 @@ public sealed record VerificationAnswer(int Index, bool Answer);
 
 public sealed record VerifyResponse(string AgreementId, string Question, IReadOnlyList<VerificationAnswer> Answers);
 
+/// <summary>
+/// Batch extract (批量抽取): every record of one dataset with the agreed fields, masked, as a CSV file signed by the
+/// server (CMS SignedData, SM2) and encrypted (CMS EnvelopedData, SM4 key wrapped with SM2) to the partner's
+/// encryption certificate, which must be issued to the same subject as its registered signing certificate.
+/// </summary>
+public sealed record ExtractRequest(string AgreementId, string Dataset, IReadOnlyList<string>? Fields, string EncryptionCertificatePem);
+
+/// <summary>The extract: <paramref name="Content"/> is the base64 of the enveloped, signed CSV file.</summary>
+public sealed record ExtractResponse(string AgreementId, string Dataset, IReadOnlyList<string> Fields, int Records, string FileName, string Content);
+
 /// <summary>Subscription (订阅) to the change events of a dataset, pulled with a cursor or delivered to a listed callback address.</summary>
 public sealed record SubscribeRequest(string AgreementId, string Dataset, string? CallbackUrl = null);
 

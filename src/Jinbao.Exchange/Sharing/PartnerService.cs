@@ -16,6 +16,7 @@ public static class PartnerServices
     public const string Subscribe = "subscribe";
     public const string Pull = "pull";
     public const string Callback = "callback";
+    public const string Extract = "extract";
 }
 
 /// <summary>
@@ -112,6 +113,55 @@ public sealed class PartnerService(
             ? repository.IsAliveAndReceivingPension(NormalizeKey(s.IdNumber))
             : repository.IsEnrolledWith(NormalizeKey(s.IdNumber), NormalizeKey(s.CreditCode!)))).ToList();
         return await SucceedAsync(scope, new VerifyResponse(scope.Agreement.Id, request.Question, answers)).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes a batch extract of one dataset; every record counts against the quota.</summary>
+    public async Task<PartnerReply> ExtractAsync(PartnerCall call, PartnerServiceSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var scope = Begin(call, PartnerServices.Extract, out var request, static (ExtractRequest _) => 1, static r => r.AgreementId, static r => r.Dataset);
+        if (scope.Rejection is not null)
+        {
+            return await FinishAsync(scope).ConfigureAwait(false);
+        }
+
+        if (settings.ResponseSigningCertificate is null)
+        {
+            return await RejectAsync(scope, 404, SharingText.ExtractNotConfigured).ConfigureAwait(false);
+        }
+
+        var agreed = scope.Agreement!.Dataset(request!.Dataset);
+        var dataset = SharedDatasets.Find(request.Dataset);
+        if (agreed is null || dataset is null)
+        {
+            return await RejectAsync(scope, 403, Text.Format(SharingText.DatasetNotAgreed, request.Dataset, scope.Agreement.Id)).ConfigureAwait(false);
+        }
+
+        var wanted = request.Fields is { Count: > 0 } ? request.Fields : agreed.Fields;
+        var outside = wanted.Where(f => !agreed.Fields.Contains(f, StringComparer.Ordinal)).ToList();
+        if (outside.Count > 0)
+        {
+            return await RejectAsync(scope, 403, Text.Format(SharingText.FieldNotAgreed, string.Join("、", outside), dataset.Name, scope.Agreement.Id)).ConfigureAwait(false);
+        }
+
+        var partner = registry.FindBySerial(SignedMessages.ParseAuthorization(call.Authorization)!.CertificateSerial)!;
+        var (recipient, problem) = BatchExtract.ReadRecipient(request.EncryptionCertificatePem, registry.CertificateOf(partner), trust);
+        if (problem is not null)
+        {
+            return await RejectAsync(scope, 403, problem).ConfigureAwait(false);
+        }
+
+        var fields = wanted.Select(name => dataset.Field(name)!).ToList();
+        var rows = repository.ReadAll(dataset, fields).Select(row => BatchExtract.MaskRow(row, wanted, agreed)).ToList();
+        if (!TakeQuota(scope, Math.Max(1, rows.Count)))
+        {
+            return await FinishAsync(scope).ConfigureAwait(false);
+        }
+
+        byte[] content = BatchExtract.Write(wanted, rows, settings, recipient!, time.GetUtcNow());
+        scope.Fields = string.Join(',', wanted);
+        string fileName = $"{scope.Agreement.Id}-{dataset.Name}-{time.GetUtcNow():yyyyMMddHHmmss}.csv.p7m";
+        return await SucceedAsync(scope, new ExtractResponse(scope.Agreement.Id, dataset.Name, wanted, rows.Count, fileName, Convert.ToBase64String(content))).ConfigureAwait(false);
     }
 
     /// <summary>Creates a subscription; its callback address, if any, must be one the agreement lists.</summary>

@@ -32,6 +32,9 @@ public sealed record PartnerServiceSettings
     /// <summary>The server's SM2 key that signs every partner response.</summary>
     public required Sm2PrivateKey ResponseSigningKey { get; init; }
 
+    /// <summary>The SM2 certificate of <see cref="ResponseSigningKey"/>, embedded in batch extracts; null turns the batch extract off.</summary>
+    public BcCertificate? ResponseSigningCertificate { get; init; }
+
     /// <summary>The roots that the TLS certificates of callback addresses must chain to; null uses the system's trusted roots.</summary>
     public X509Certificate2Collection? CallbackTlsRoots { get; init; }
 

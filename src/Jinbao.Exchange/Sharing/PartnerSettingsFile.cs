@@ -10,7 +10,8 @@ namespace Jinbao.Exchange.Sharing;
 /// Reads <see cref="PartnerServiceSettings"/> from a JSON file whose paths are relative to the file:
 /// <c>tlsCertificate</c> and <c>tlsKey</c> (PEM, ECDSA or RSA), <c>tlsClientRoots</c> (PEM files),
 /// <c>organisationRoots</c> and <c>organisationIntermediates</c> (SM2 certificates), <c>crlFolder</c>,
-/// <c>signingKey</c> (a Jinbao encrypted SM2 key file), <c>allowedClockSkewSeconds</c>, <c>callbackTlsRoots</c>
+/// <c>signingKey</c> (a Jinbao encrypted SM2 key file), <c>signingCertificate</c> (its SM2 certificate, needed for
+/// batch extracts), <c>allowedClockSkewSeconds</c>, <c>callbackTlsRoots</c>
 /// (PEM files) and <c>callbackIntervalSeconds</c>.
 /// </summary>
 public static class PartnerSettingsFile
@@ -23,6 +24,7 @@ public static class PartnerSettingsFile
         string[]? OrganisationIntermediates,
         string? CrlFolder,
         string? SigningKey,
+        string? SigningCertificate,
         int? AllowedClockSkewSeconds,
         string[]? CallbackTlsRoots,
         int? CallbackIntervalSeconds);
@@ -66,6 +68,7 @@ public static class PartnerSettingsFile
                 OrganisationIntermediates = intermediates,
                 CrlFolder = document.CrlFolder is { Length: > 0 } crl ? Path.Combine(folder, crl) : null,
                 ResponseSigningKey = EncryptedKeyFile.Open(File.ReadAllBytes(keyFile), keyPassphrase, keyFile),
+                ResponseSigningCertificate = document.SigningCertificate is { Length: > 0 } certificate ? ReadSm2(Path.Combine(folder, certificate)) : null,
                 AllowedClockSkew = TimeSpan.FromSeconds(document.AllowedClockSkewSeconds is > 0 and <= 900 ? document.AllowedClockSkewSeconds.Value : 60),
                 CallbackTlsRoots = callbackRoots,
                 CallbackInterval = TimeSpan.FromSeconds(document.CallbackIntervalSeconds is > 0 and <= 86_400 ? document.CallbackIntervalSeconds.Value : 30),

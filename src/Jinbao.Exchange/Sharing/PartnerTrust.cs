@@ -39,19 +39,19 @@ public sealed class PartnerTrust
     /// <summary>How long a validation result is reused when the CRLs have not changed.</summary>
     public TimeSpan CacheLifetime { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Returns null when the certificate may sign partner requests now, else a Chinese sentence saying why not.</summary>
-    public string? Check(X509Certificate certificate)
+    /// <summary>Returns null when the certificate may be used now for <paramref name="use"/>, else a Chinese sentence saying why not.</summary>
+    public string? Check(X509Certificate certificate, CertificateUse use = CertificateUse.Signing)
     {
         ArgumentNullException.ThrowIfNull(certificate);
         var now = _time.GetUtcNow();
         var crls = CurrentCrls(now);
-        string serial = CertificateAuthority.SerialText(certificate.SerialNumber);
+        string serial = CertificateAuthority.SerialText(certificate.SerialNumber) + "/" + use;
         if (_results.TryGetValue(serial, out var cached) && cached.CrlVersion == crls.Version && cached.Until > now && certificate.NotAfter.ToUniversalTime() >= now.UtcDateTime)
         {
             return cached.Problem;
         }
 
-        var result = _verifier.Verify(certificate, _intermediates, crls.Crls, CertificateUse.Signing, now.UtcDateTime);
+        var result = _verifier.Verify(certificate, _intermediates, crls.Crls, use, now.UtcDateTime);
         string? problem = result.IsValid ? null : Text.Format(SharingText.CertificateRejected, string.Join("；", result.Problems.Select(p => p.Message)));
         _results[serial] = new CachedResult(problem, crls.Version, now + CacheLifetime);
         return problem;

@@ -133,6 +133,26 @@ public sealed class SharingRepository(SharingDatabase database, TimeProvider tim
         return result;
     }
 
+    /// <summary>Reads the named columns of every record of a dataset, in key order.</summary>
+    internal IEnumerable<string?[]> ReadAll(SharedDataset dataset, IReadOnlyList<SharedField> fields)
+    {
+        var keyField = dataset.Fields.First(f => f.IsKey);
+        using var connection = database.OpenForReading();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {string.Join(", ", fields.Select(f => f.Column))} FROM {dataset.Table} ORDER BY {keyField.Column}";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var row = new string?[fields.Count];
+            for (int i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture);
+            }
+
+            yield return row;
+        }
+    }
+
     /// <summary>
     /// Whether the repository records the person as not deceased and as paid a pension in the latest pension
     /// payment run published (the highest period in the pension dataset).

@@ -27,6 +27,7 @@ internal static class PartnerEndpoints
         group.MapPost("/query", (HttpContext context, PartnerService service) => HandleAsync(context, options, service.QueryAsync));
         group.MapPost("/verify", (HttpContext context, PartnerService service) => HandleAsync(context, options, service.VerifyAsync));
         group.MapPost("/subscriptions", (HttpContext context, PartnerService service) => HandleAsync(context, options, service.SubscribeAsync));
+        group.MapPost("/extracts", (HttpContext context, PartnerService service) => HandleAsync(context, options, call => service.ExtractAsync(call, options.Partners)));
         group.MapGet("/subscriptions/{id}/events", (HttpContext context, PartnerService service, string id) =>
             HandleAsync(context, options, call => service.PullAsync(call, id, ReadLong(context, "after"), (int)(ReadLong(context, "limit") ?? 100))));
     }

@@ -47,7 +47,7 @@ public sealed class PartnerConsoleTests(PartnerWorldFixture fixture) : IClassFix
         };
         page.PageError += (_, error) => errors.Add(error);
 
-        await SignInAsync(page, "admin", PartnerWorldFixture.AdminPassword);
+        await SignInAsync(page, "admin", PartnerWorldFixture.AdminPassword, "#/users");
         await page.GotoAsync(World.HttpAddress + "#/partners");
         string partners = await page.Locator("#partners-table").InnerTextAsync();
         await page.GotoAsync(World.HttpAddress + "#/agreements");
@@ -55,7 +55,8 @@ public sealed class PartnerConsoleTests(PartnerWorldFixture fixture) : IClassFix
         await page.GotoAsync(World.HttpAddress + "#/sharing");
         string publications = await page.Locator("#publications-table").InnerTextAsync();
         await page.ClickAsync("#sign-out");
-        await SignInAsync(page, "console-auditor", "Audit-Test-Pass-2");
+        await page.WaitForSelectorAsync("#user-name");
+        await SignInAsync(page, "console-auditor", "Audit-Test-Pass-2", "#/audit");
         await page.GotoAsync(World.HttpAddress + "#/partner-access");
         string access = await page.Locator("#access-table").InnerTextAsync();
         string exportLink = (await page.Locator("#access-export").GetAttributeAsync("href"))!;
@@ -70,12 +71,17 @@ public sealed class PartnerConsoleTests(PartnerWorldFixture fixture) : IClassFix
         Assert.True(errors.Count == 0, "Console errors: " + string.Join(" | ", errors));
     }
 
-    private async Task SignInAsync(IPage page, string userName, string password)
+    // Signs in and waits until the console has moved to the role's first page, so a later navigation cannot race it.
+    private async Task SignInAsync(IPage page, string userName, string password, string home)
     {
-        await page.GotoAsync(World.HttpAddress.ToString());
+        if (await page.Locator("#user-name").CountAsync() == 0)
+        {
+            await page.GotoAsync(World.HttpAddress.ToString());
+        }
+
         await page.FillAsync("#user-name", userName);
         await page.FillAsync("#password", password);
         await page.ClickAsync("#sign-in");
-        await page.WaitForSelectorAsync("#nav a");
+        await page.WaitForFunctionAsync($"() => location.hash === '{home}' && document.querySelector('#main table') !== null");
     }
 }

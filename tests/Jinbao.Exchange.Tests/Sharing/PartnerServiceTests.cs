@@ -9,6 +9,7 @@ using Jinbao.Exchange.Tests.Sharing.Support;
 using Jinbao.Server.Tests.Support;
 using Jinbao.Storage.Tests.Support;
 using Jinbao.Trust.Algorithms;
+using Jinbao.Trust.Cms;
 using Jinbao.Trust.Pki;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -345,6 +346,48 @@ public sealed class PartnerServiceTests(PartnerWorldFixture fixture) : IClassFix
         Assert.Contains("无法读取", (await garbage.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.OK, suspended.StatusCode);
         Assert.Equal(PartnerStatuses.Suspended, World.Services.GetRequiredService<PartnerRegistry>().Partners().Single(p => p.Id == "credit-bureau").Status);
+    }
+
+    [Fact]
+    public async Task Extract_IsSignedEncryptedAndMasked()
+    {
+        var (key, certificate, _) = World.RegisterPartner("extract", "测试审计局");
+        var agreement = World.CreateAgreement(Definition("extract"));
+        var client = World.Client(key, certificate);
+        var (decryptionKey, encryption) = World.IssueEncryption(key, certificate);
+
+        var result = await client.ExtractAsync(new ExtractRequest(agreement.Id, "person", null, CertificateFiles.ToPem(encryption)));
+
+        Assert.Equal(200, result.Status);
+        Assert.True(result.SignatureValid);
+        var response = result.Read<ExtractResponse>();
+        using var enveloped = new MemoryStream(Convert.FromBase64String(response.Content));
+        using var signed = new MemoryStream();
+        EnvelopedFile.Decrypt(enveloped, signed, decryptionKey, encryption);
+        signed.Position = 0;
+        using var content = new MemoryStream();
+        var info = SignedFile.Verify(signed, null, content, Sm2.DefaultId);
+        string[] lines = System.Text.Encoding.UTF8.GetString(content.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(World.ServerCertificate, info.Signer);
+        Assert.Equal("idNumber,name,sex", lines[0]);
+        Assert.Equal(response.Records + 1, lines.Length);
+        Assert.Contains($"{PartnerWorld.Person(1)[..6]}********{PartnerWorld.Person(1)[14..]},测**,1", lines);
+        Assert.DoesNotContain(PartnerWorld.Person(1), string.Join('\n', lines));
+        Assert.Equal(response.Records, LastAccess("extract").Units);
+    }
+
+    [Fact]
+    public async Task Extract_ForeignEncryptionCertificate_Rejected()
+    {
+        var (key, certificate, _) = World.RegisterPartner("extract-foreign", "测试外部机构");
+        var agreement = World.CreateAgreement(Definition("extract-foreign"));
+        var client = World.Client(key, certificate);
+        var (otherKey, otherCertificate) = World.IssueOrganisation("测试冒用机构");
+        var (_, foreign) = World.IssueEncryption(otherKey, otherCertificate);
+
+        var result = await client.ExtractAsync(new ExtractRequest(agreement.Id, "person", null, CertificateFiles.ToPem(foreign)));
+
+        await AssertRejectedAsync(result, 403, "extract-foreign", "测试冒用机构", "不一致");
     }
 
     [Fact]

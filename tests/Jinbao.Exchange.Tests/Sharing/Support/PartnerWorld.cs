@@ -36,7 +36,12 @@ public sealed class PartnerWorld : IAsyncDisposable
         Ca = CertificateAuthority.CreateRoot(Path.Combine(_folder.Path, "ca"), new CaSettings { CommonName = "测试合作方根CA", PathLength = 0 }, CaPassphrase, keyCost: 1 << 10);
         Directory.CreateDirectory(CrlFolder);
         PublishCrl();
+        var csr = CertificateRequests.Create(_serverKey, new X509Name("C=CN,O=测试信息中心,CN=测试合作方服务"), Sm2.DefaultId);
+        ServerCertificate = Ca.IssueSigningCertificate(CertificateRequests.ReadAndVerify(csr, Sm2.DefaultId, "server.csr"), CertificateProfile.Organization, TimeSpan.FromDays(30));
     }
+
+    /// <summary>The SM2 certificate of the server's response signing key.</summary>
+    public BcCertificate ServerCertificate { get; }
 
     public CertificateAuthority Ca { get; }
 
@@ -87,6 +92,14 @@ public sealed class PartnerWorld : IAsyncDisposable
         var csr = CertificateRequests.Create(key, new X509Name($"C=CN,O={name},CN={name}"), Sm2.DefaultId);
         var request = CertificateRequests.ReadAndVerify(csr, Sm2.DefaultId, "partner.csr");
         return (key, Ca.IssueSigningCertificate(request, CertificateProfile.Organization, TimeSpan.FromDays(365)));
+    }
+
+    /// <summary>Issues an encryption certificate to the subject of a partner's signing certificate and returns it with its key.</summary>
+    public (Sm2PrivateKey Key, BcCertificate Certificate) IssueEncryption(Sm2PrivateKey signingKey, BcCertificate signingCertificate)
+    {
+        var request = new VerifiedCertificateRequest(signingCertificate.SubjectDN, signingKey.PublicKey);
+        var issued = Ca.IssueEncryptionCertificate(request, CertificateProfile.Organization, TimeSpan.FromDays(365));
+        return (EncryptionKeyEnvelope.Open(issued.EnvelopedKey, signingKey), issued.Certificate);
     }
 
     /// <summary>Registers a partner directly in the registry and returns its signing key and certificate.</summary>
@@ -166,6 +179,7 @@ public sealed class PartnerWorld : IAsyncDisposable
                 CrlRefreshInterval = crlRefreshInterval,
                 ResponseSigningKey = _serverKey,
                 CallbackTlsRoots = [_transport.Root],
+                ResponseSigningCertificate = ServerCertificate,
             },
         };
         _app = ServerApplication.Build(options);
