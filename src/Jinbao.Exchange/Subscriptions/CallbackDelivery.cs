@@ -15,7 +15,7 @@ namespace Jinbao.Exchange.Subscriptions;
 /// <summary>
 /// Pushes the events of subscriptions with a callback address to that address: an HTTPS POST of the same JSON as a
 /// pull, signed like a response with the subscription id in place of the request nonce. An event counts as delivered
-/// when the partner answers 2xx, so a failed delivery is repeated in the next round (at least once). A delivery goes
+/// when the partner responds with 2xx, so a failed delivery is repeated in the next round (at least once). A delivery goes
 /// only to an address the agreement still lists, and the connection is refused when the host name resolves to a
 /// link-local, multicast or unspecified address. Every delivery is recorded in the access log.
 /// </summary>
