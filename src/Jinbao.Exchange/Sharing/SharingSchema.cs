@@ -89,5 +89,6 @@ internal static class SharingSchema
             client_address TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS partner_access_time ON partner_access(occurred_at);
         CREATE INDEX IF NOT EXISTS partner_access_agreement ON partner_access(agreement_id, occurred_at);
+        CREATE INDEX IF NOT EXISTS partner_access_partner ON partner_access(partner_id, id);
         """;
 }
