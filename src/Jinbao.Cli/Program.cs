@@ -39,6 +39,7 @@ internal static class Program
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(DuplicatesCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(PartnerCallCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
