@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jinbao.Exchange.Resources;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace Jinbao.Exchange.Sharing;
@@ -30,56 +31,90 @@ public static class ChangeKinds
 /// </summary>
 public sealed class SharingRepository(SharingDatabase database, TimeProvider time)
 {
-    /// <summary>The benefit type of a pension (养老金).</summary>
-    private const string PensionBenefitType = "01";
-
-    /// <summary>The benefit type of a funeral grant (丧葬补助金), paid only after the insured person's death.</summary>
-    private const string FuneralGrantBenefitType = "05";
-
     /// <summary>The database this repository writes to.</summary>
     public SharingDatabase Database => database;
 
     /// <summary>
     /// Replaces the published copy of <paramref name="datasetName"/> with the current rows of the SQLite central store
-    /// <paramref name="centralStoreFile"/>, and records a change event for each death, ended enrolment or stopped
-    /// pension found against the previous copy. The first publication of a dataset records no events.
+    /// <paramref name="centralStoreFile"/>. See <see cref="Publish(Func{DbConnection}, string)"/>.
     /// </summary>
     /// <exception cref="SharingException">The dataset is unknown or the store file does not exist.</exception>
     public PublicationResult Publish(string centralStoreFile, string datasetName)
     {
-        var dataset = SharedDatasets.Find(datasetName)
-            ?? throw new SharingException(Text.Format(SharingText.DatasetUnknown, datasetName, string.Join("、", SharedDatasets.All.Select(d => d.Name))));
         if (!File.Exists(centralStoreFile))
         {
             throw new SharingException(Text.Format(SharingText.StoreFileMissing, centralStoreFile));
         }
 
+        string connectionString = new SqliteConnectionStringBuilder { DataSource = centralStoreFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        return Publish(() => new SqliteConnection(connectionString), datasetName);
+    }
+
+    /// <summary>
+    /// Replaces the published copy of <paramref name="datasetName"/> with the current rows of the central store, read
+    /// through a connection from <paramref name="openStore"/> (SQLite or PostgreSQL, not yet opened). Change events are
+    /// recorded for each death, ended enrolment or stopped pension found against the previous copy. The first
+    /// publication of a dataset records no events. The copy is replaced in one transaction.
+    /// </summary>
+    /// <exception cref="SharingException">The dataset is unknown.</exception>
+    public PublicationResult Publish(Func<DbConnection> openStore, string datasetName)
+    {
+        ArgumentNullException.ThrowIfNull(openStore);
+        var dataset = SharedDatasets.Find(datasetName)
+            ?? throw new SharingException(Text.Format(SharingText.DatasetUnknown, datasetName, string.Join("、", SharedDatasets.All.Select(d => d.Name))));
         var now = time.GetUtcNow();
         string stamp = SharingDatabase.FormatTime(now);
+        var source = PublishSources.Of(dataset.Name);
         using var connection = database.Open();
-        Run(connection, null, "ATTACH DATABASE $p0 AS store", centralStoreFile);
-        try
+        using var transaction = connection.BeginTransaction();
+        Run(connection, transaction, "DROP TABLE IF EXISTS temp.fresh");
+        Run(connection, transaction, $"CREATE TEMP TABLE fresh ({string.Join(", ", source.Columns)})");
+        CopyFromStore(openStore, source, connection, transaction);
+        bool first = Scalar(connection, transaction, "SELECT COUNT(*) FROM shared_publication WHERE dataset = $p0", dataset.Name) == 0;
+        long before = Scalar(connection, transaction, "SELECT COALESCE(MAX(seq), 0) FROM shared_event");
+        foreach (string statement in PublishStatements(dataset.Name, first))
         {
-            using var transaction = connection.BeginTransaction();
-            bool first = Scalar(connection, transaction, "SELECT COUNT(*) FROM shared_publication WHERE dataset = $p0", dataset.Name) == 0;
-            long before = Scalar(connection, transaction, "SELECT COALESCE(MAX(seq), 0) FROM shared_event");
-            foreach (string statement in PublishStatements(dataset.Name, first))
+            Run(connection, transaction, statement, stamp);
+        }
+
+        long records = Scalar(connection, transaction, $"SELECT COUNT(*) FROM {dataset.Table}");
+        long events = Scalar(connection, transaction, "SELECT COALESCE(MAX(seq), 0) FROM shared_event") - before;
+        Run(connection, transaction, """
+            INSERT INTO shared_publication (dataset, published_at, records, events) VALUES ($p0, $p1, $p2, $p3)
+            ON CONFLICT (dataset) DO UPDATE SET published_at = excluded.published_at, records = excluded.records, events = excluded.events
+            """, dataset.Name, stamp, records, events);
+        Run(connection, transaction, "DROP TABLE temp.fresh");
+        transaction.Commit();
+        return new PublicationResult(dataset.Name, records, events, now);
+    }
+
+    // Streams the rows of the store's query into temp.fresh. Dates become yyyy-MM-dd text and booleans 0 or 1, so
+    // SQLite and PostgreSQL stores give the same copy.
+    private static void CopyFromStore(Func<DbConnection> openStore, PublishSource source, SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var store = openStore();
+        store.Open();
+        using var query = store.CreateCommand();
+        query.CommandText = source.Query;
+        using var reader = query.ExecuteReader();
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = $"INSERT INTO temp.fresh VALUES ({string.Join(", ", source.Columns.Select((_, i) => "$c" + i.ToString(CultureInfo.InvariantCulture)))})";
+        var parameters = source.Columns.Select((_, i) => insert.Parameters.Add(new SqliteParameter { ParameterName = "$c" + i.ToString(CultureInfo.InvariantCulture) })).ToArray();
+        while (reader.Read())
+        {
+            for (int i = 0; i < parameters.Length; i++)
             {
-                Run(connection, transaction, statement, stamp);
+                parameters[i].Value = reader.GetValue(i) switch
+                {
+                    DateTime date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    bool flag => flag ? 1 : 0,
+                    var value => value,
+                };
             }
 
-            long records = Scalar(connection, transaction, $"SELECT COUNT(*) FROM {dataset.Table}");
-            long events = Scalar(connection, transaction, "SELECT COALESCE(MAX(seq), 0) FROM shared_event") - before;
-            Run(connection, transaction, """
-                INSERT INTO shared_publication (dataset, published_at, records, events) VALUES ($p0, $p1, $p2, $p3)
-                ON CONFLICT (dataset) DO UPDATE SET published_at = excluded.published_at, records = excluded.records, events = excluded.events
-                """, dataset.Name, stamp, records, events);
-            transaction.Commit();
-            return new PublicationResult(dataset.Name, records, events, now);
-        }
-        finally
-        {
-            Run(connection, null, "DETACH DATABASE store");
+            insert.ExecuteNonQuery();
         }
     }
 
@@ -179,20 +214,13 @@ public sealed class SharingRepository(SharingDatabase database, TimeProvider tim
 
     private bool Exists(string sql, params object?[] parameters) => database.Scalar(sql, parameters) is not null;
 
-    // Each statement takes the publication time as $p0. Event statements compare the new rows (in temp.fresh)
-    // with the previous copy before it is replaced.
+    // Each statement takes the publication time as $p0. Event statements compare the new rows in temp.fresh with the
+    // previous copy before it is replaced.
     private static IEnumerable<string> PublishStatements(string dataset, bool first)
     {
         switch (dataset)
         {
             case "person":
-                yield return "DROP TABLE IF EXISTS temp.fresh";
-                yield return $"""
-                    CREATE TEMP TABLE fresh AS
-                    SELECT p.person_key AS id_number, p.name, p.sex, p.birth_date, p.education, p.division_code,
-                           EXISTS (SELECT 1 FROM store.benefit_payment b WHERE b.person_key = p.person_key AND b.benefit_type = '{FuneralGrantBenefitType}') AS deceased
-                    FROM store.person p
-                    """;
                 if (!first)
                 {
                     yield return $"""
@@ -208,18 +236,9 @@ public sealed class SharingRepository(SharingDatabase database, TimeProvider tim
                 break;
             case "employer":
                 yield return "DELETE FROM shared_employer";
-                yield return """
-                    INSERT INTO shared_employer
-                    SELECT employer_key, name, division_code, establishment_date, legal_representative, $p0 FROM store.employer
-                    """;
+                yield return "INSERT INTO shared_employer SELECT credit_code, name, division_code, establishment_date, legal_representative, $p0 FROM temp.fresh";
                 break;
             case "enrolment":
-                yield return "DROP TABLE IF EXISTS temp.fresh";
-                yield return """
-                    CREATE TEMP TABLE fresh AS
-                    SELECT person_key AS id_number, insurance_type, division_code, enrolment_date, employer_key AS employer_credit_code, status, termination_date
-                    FROM store.enrolment
-                    """;
                 if (!first)
                 {
                     yield return $"""
@@ -238,12 +257,6 @@ public sealed class SharingRepository(SharingDatabase database, TimeProvider tim
                     """;
                 break;
             case "pension":
-                yield return "DROP TABLE IF EXISTS temp.fresh";
-                yield return $"""
-                    CREATE TEMP TABLE fresh AS
-                    SELECT person_key AS id_number, MAX(period) AS last_period, MAX(division_code) AS division_code
-                    FROM store.benefit_payment WHERE benefit_type = '{PensionBenefitType}' GROUP BY person_key
-                    """;
                 if (!first)
                 {
                     // A pensioner who was in the previous latest run and is absent from the new latest run.
@@ -260,7 +273,6 @@ public sealed class SharingRepository(SharingDatabase database, TimeProvider tim
                 yield return "INSERT INTO shared_pension SELECT id_number, last_period, division_code, $p0 FROM temp.fresh";
                 break;
         }
-
     }
 
     private static void Run(SqliteConnection connection, SqliteTransaction? transaction, string sql, params object?[] parameters)

@@ -62,12 +62,11 @@ internal static class PartnerAdminEndpoints
             return problem;
         }
 
-        if (store.Provider != StorageProviderKind.Sqlite)
-        {
-            return Problems.Format(StatusCodes.Status409Conflict, SharingText.CentralStoreNotSqlite, store.Location);
-        }
-
-        return Change(context, audit, DatasetPublish, request!.Dataset ?? "", () => repository.Publish(store.Location, request.Dataset ?? ""));
+        // The server opened the store from this same variable, so it names the store's PostgreSQL database.
+        Func<string, PublicationResult> publish = store.Provider == StorageProviderKind.Sqlite
+            ? dataset => repository.Publish(store.Location, dataset)
+            : dataset => repository.Publish(() => new Npgsql.NpgsqlConnection(Environment.GetEnvironmentVariable(CentralStore.PostgresEnvironmentVariable)), dataset);
+        return Change(context, audit, DatasetPublish, request!.Dataset ?? "", () => publish(request.Dataset ?? ""));
     }
 
     private static async Task<IResult> Register(HttpContext context, PartnerRegistry registry, PartnerTrust trust, ServerOptions options, AuditTrail audit)
