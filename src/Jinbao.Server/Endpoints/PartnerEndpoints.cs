@@ -23,7 +23,8 @@ internal static class PartnerEndpoints
             return;
         }
 
-        var group = app.MapGroup("/partner/v1").WithTags("partner").AllowAnonymous();
+        // 1,000 verification subjects with credit codes take about 67 KB, more than the default JSON limit.
+        var group = app.MapGroup("/partner/v1").WithTags("partner").AllowAnonymous().WithMetadata(new MinimumBodyLimit(256 * 1024));
         group.MapPost("/query", (HttpContext context, PartnerService service) => HandleAsync(context, options, service.QueryAsync));
         group.MapPost("/verify", (HttpContext context, PartnerService service) => HandleAsync(context, options, service.VerifyAsync));
         group.MapPost("/subscriptions", (HttpContext context, PartnerService service) => HandleAsync(context, options, service.SubscribeAsync));

@@ -243,6 +243,19 @@ public sealed class PartnerServiceTests(PartnerWorldFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Verify_ThousandSubjectsWithCreditCodes_Answered()
+    {
+        var (client, agreement) = NewPartner("verify-batch");
+        var subjects = Enumerable.Range(0, PartnerService.MaxKeys).Select(i => new VerificationSubject(PartnerWorld.Person(1 + (i % 6)), PartnerWorld.Employer)).ToList();
+
+        var result = await client.VerifyAsync(new VerifyRequest(agreement.Id, VerificationQuestions.EnrolledWithEmployer, subjects));
+
+        Assert.Equal(200, result.Status);
+        Assert.Equal(PartnerService.MaxKeys, result.Read<VerifyResponse>().Answers.Count);
+        Assert.Equal(PartnerService.MaxKeys, LastAccess("verify-batch").Units);
+    }
+
+    [Fact]
     public async Task Verify_QuestionOutsideAgreement_Rejected()
     {
         var (key, certificate, _) = World.RegisterPartner("verify-outside", "测试银行");
