@@ -61,6 +61,11 @@ public sealed partial class PartnerRegistry
             throw new SharingException(problem);
         }
 
+        if (!IsOrganisationCertificate(certificate))
+        {
+            throw new SharingException(Text.Format(SharingText.CertificateNotOrganisation, certificate.SubjectDN));
+        }
+
         string serial = CertificateAuthority.SerialText(certificate.SerialNumber);
         if (_certificates.ContainsKey(id) || _bySerial.ContainsKey(serial))
         {
@@ -143,6 +148,17 @@ public sealed partial class PartnerRegistry
         var changed = partner with { Status = status };
         _bySerial[partner.CertificateSerial] = changed;
         return changed;
+    }
+
+    // The organisation (机构) signing profile has the key usage nonRepudiation, which the device profile lacks, and
+    // neither serverAuth (device) nor emailProtection (personal) among its extended key usages.
+    private static bool IsOrganisationCertificate(X509Certificate certificate)
+    {
+        bool[]? usage = certificate.GetKeyUsage();
+        var extended = certificate.GetExtendedKeyUsage() ?? [];
+        return usage is { Length: > 1 } && usage[1]
+            && !extended.Contains(Org.BouncyCastle.Asn1.X509.KeyPurposeID.id_kp_serverAuth)
+            && !extended.Contains(Org.BouncyCastle.Asn1.X509.KeyPurposeID.id_kp_emailProtection);
     }
 
     private void Cache(Partner partner, X509Certificate certificate)

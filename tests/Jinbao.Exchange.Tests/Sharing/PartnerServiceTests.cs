@@ -403,6 +403,21 @@ public sealed class PartnerServiceTests(PartnerWorldFixture fixture) : IClassFix
         await AssertRejectedAsync(result, 403, "extract-foreign", "测试冒用机构", "不一致");
     }
 
+    [Theory]
+    [InlineData(CertificateProfile.Personal)]
+    [InlineData(CertificateProfile.Device)]
+    public void Registration_NonOrganisationCertificate_Rejected(CertificateProfile profile)
+    {
+        var key = Sm2PrivateKey.Generate();
+        var csr = CertificateRequests.Create(key, new Org.BouncyCastle.Asn1.X509.X509Name("C=CN,O=测试,CN=张三"), Sm2.DefaultId);
+        var certificate = World.Ca.IssueSigningCertificate(CertificateRequests.ReadAndVerify(csr, Sm2.DefaultId, "staff.csr"), profile, TimeSpan.FromDays(30));
+
+        var error = Assert.Throws<SharingException>(() => World.Services.GetRequiredService<PartnerRegistry>().Register(
+            "staff-" + profile.ToString().ToLowerInvariant(), "张三", certificate, World.Services.GetRequiredService<PartnerTrust>()));
+
+        Assert.Contains("不是机构签名证书", error.Message);
+    }
+
     [Fact]
     public async Task AgreementWithMetadataCallback_RejectedByAdministration()
     {
