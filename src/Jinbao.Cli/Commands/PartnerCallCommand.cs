@@ -67,6 +67,7 @@ internal static class PartnerCallCommand
             using (var output = Console.OpenStandardOutput())
             {
                 output.Write(result.Body);
+                output.Write("\n"u8);
             }
 
             Console.Error.WriteLine(TrustCommandSupport.Format(SharingText.CallCompleted, result.Status));
