@@ -43,6 +43,7 @@ internal static class Program
         root.Subcommands.Add(PackageCommands.CreateReceive());
         root.Subcommands.Add(PackageCommands.CreateSend());
         root.Subcommands.Add(PackageCommands.CreateReceipt());
+        root.Subcommands.Add(PartnerCallCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

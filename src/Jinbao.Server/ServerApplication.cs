@@ -31,6 +31,7 @@ public static partial class ServerApplication
             kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxUploadBytes, options.MaxJsonBytes);
             kestrel.AddServerHeader = false;
         });
+        PartnerHosting.UseTls(builder.WebHost, options);
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         // Per-request information lines would carry query strings into the log and cost throughput.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -53,6 +54,7 @@ public static partial class ServerApplication
         services.AddSingleton(new RecordCheckEndpoints.Checkers(options.Time));
         services.AddSingleton(provider => OpenStore(options, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Jinbao.Storage")));
         services.AddHostedService<BatchWorker>();
+        PartnerHosting.AddSharing(services, options);
 
         services.AddDataProtection()
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")))
@@ -117,6 +119,8 @@ public static partial class ServerApplication
         StoreEndpoints.Map(app);
         TrustEndpoints.Map(app);
         PackageEndpoints.Map(app);
+        PartnerEndpoints.Map(app, options);
+        PartnerAdminEndpoints.Map(app);
         ConsoleFiles.Map(app);
 
         var accounts = app.Services.GetRequiredService<AccountService>();

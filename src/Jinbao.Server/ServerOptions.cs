@@ -61,6 +61,9 @@ public sealed record ServerOptions
     /// <summary>The keys and trust settings of the receiving node for upward-report packages, or null when the server receives none.</summary>
     public Jinbao.Exchange.Packages.NodeTrust? PackageNode { get; init; }
 
+    /// <summary>The partner services (query, verification, subscriptions) over mutual TLS, or null when the server offers none.</summary>
+    public Jinbao.Exchange.Sharing.PartnerServiceSettings? Partners { get; init; }
+
     /// <summary>Where the one-time password of the first administrator is written; standard output by default.</summary>
     public TextWriter? Console { get; init; }
 }

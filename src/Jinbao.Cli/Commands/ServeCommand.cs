@@ -32,7 +32,8 @@ internal static class ServeCommand
         var tsaPassphrase = new Option<string?>("--tsa-passphrase-file") { Description = CliText.ServeTsaPassphraseOption };
         var signInTrust = new Option<string[]>("--signin-trust") { Description = CliText.ServeSignInTrustOption, Arity = ArgumentArity.ZeroOrMore };
         var signInCrl = new Option<string[]>("--signin-crl") { Description = CliText.ServeSignInCrlOption, Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("serve", CliText.ServeDescription) { urls, data, initAdmin, maxUpload, maxJson, fullIds, ca, caPassphrase, tsaKey, tsaCertificate, tsaPassphrase, signInTrust, signInCrl };
+        var partners = PartnerServeOption.Create();
+        var command = new Command("serve", CliText.ServeDescription) { urls, data, initAdmin, maxUpload, maxJson, fullIds, ca, caPassphrase, tsaKey, tsaCertificate, tsaPassphrase, signInTrust, signInCrl, partners };
         var packageNode = new NodeOptions("node-");
         packageNode.AddTo(command);
         command.SetAction(parsed => CommandErrors.Run(() =>
@@ -67,6 +68,7 @@ internal static class ServeCommand
                 TimeStamps = OpenTimeStampAuthority(parsed.GetValue(tsaKey), parsed.GetValue(tsaCertificate), parsed.GetValue(tsaPassphrase)),
                 CertificateSignIn = CertificateSignIn(parsed.GetValue(signInTrust) ?? [], parsed.GetValue(signInCrl) ?? []),
                 PackageNode = packageNode.IsGiven(parsed) ? packageNode.Read(parsed) : null,
+                Partners = PartnerServeOption.Load(parsed.GetValue(partners)),
             };
             var app = ServerApplication.Build(options);
             try

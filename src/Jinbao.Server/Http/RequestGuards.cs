@@ -18,7 +18,8 @@ internal static class RequestGuards
     {
         var request = context.Request;
         var options = context.RequestServices.GetRequiredService<ServerOptions>();
-        long limit = context.GetEndpoint()?.Metadata.GetMetadata<UploadEndpoint>() is not null ? options.MaxUploadBytes : options.MaxJsonBytes;
+        var metadata = context.GetEndpoint()?.Metadata;
+        long limit = metadata?.GetMetadata<UploadEndpoint>() is not null ? options.MaxUploadBytes : Math.Max(options.MaxJsonBytes, metadata?.GetMetadata<MinimumBodyLimit>()?.Bytes ?? 0);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = limit;
@@ -61,3 +62,6 @@ internal static class RequestGuards
 
 /// <summary>Endpoint metadata: the endpoint takes an extract upload, so the upload size limit applies instead of the JSON one.</summary>
 internal sealed class UploadEndpoint;
+
+/// <summary>Endpoint metadata: the JSON limit of this endpoint is at least <paramref name="Bytes"/>, whatever the server's JSON limit is.</summary>
+internal sealed record MinimumBodyLimit(long Bytes);
