@@ -1,5 +1,4 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
+using Jinbao.Storage;
 
 namespace Jinbao.Server.Data;
 
@@ -7,37 +6,8 @@ namespace Jinbao.Server.Data;
 /// The server's own tables (users, API tokens, audit events, check batches) in a SQLite file of
 /// the data folder. Each operation opens a pooled connection; WAL mode lets readers run beside the writer.
 /// </summary>
-internal sealed class ServerDatabase
+internal sealed class ServerDatabase(string dataDirectory) : LocalDatabase(dataDirectory, "server.db", "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;")
 {
-    private readonly string _connectionString;
-
-    public ServerDatabase(string dataDirectory)
-    {
-        Directory.CreateDirectory(dataDirectory);
-        FilePath = Path.Combine(dataDirectory, "server.db");
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = FilePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-    }
-
-    /// <summary>The database file.</summary>
-    public string FilePath { get; }
-
-    /// <summary>Opens a connection with foreign keys on.</summary>
-    public SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
-
     /// <summary>Creates the tables that do not exist yet.</summary>
     public void Migrate()
     {
@@ -45,59 +15,6 @@ internal sealed class ServerDatabase
         using var command = connection.CreateCommand();
         command.CommandText = Schema;
         command.ExecuteNonQuery();
-    }
-
-    /// <summary>Runs a statement with parameters named <c>$p0</c>, <c>$p1</c>… and returns the rows changed.</summary>
-    public int Execute(string sql, params object?[] parameters)
-    {
-        using var connection = Open();
-        using var command = Prepare(connection, sql, parameters);
-        return command.ExecuteNonQuery();
-    }
-
-    /// <summary>Runs a query and maps each row.</summary>
-    public List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params object?[] parameters)
-    {
-        using var connection = Open();
-        using var command = Prepare(connection, sql, parameters);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(map(reader));
-        }
-
-        return rows;
-    }
-
-    /// <summary>Returns the first column of the first row, or <see langword="null"/>.</summary>
-    public object? Scalar(string sql, params object?[] parameters)
-    {
-        using var connection = Open();
-        using var command = Prepare(connection, sql, parameters);
-        var value = command.ExecuteScalar();
-        return value is DBNull ? null : value;
-    }
-
-    /// <summary>Formats a time as stored: UTC, round-trip, so text order is time order.</summary>
-    public static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>Parses a stored time.</summary>
-    public static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
-
-    /// <summary>Reads a nullable text column.</summary>
-    public static string? TextOrNull(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    internal static SqliteCommand Prepare(SqliteConnection connection, string sql, object?[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        for (int i = 0; i < parameters.Length; i++)
-        {
-            command.Parameters.AddWithValue("$p" + i.ToString(CultureInfo.InvariantCulture), parameters[i] ?? DBNull.Value);
-        }
-
-        return command;
     }
 
     private const string Schema = """
