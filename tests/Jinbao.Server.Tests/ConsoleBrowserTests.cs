@@ -80,6 +80,8 @@ public sealed class ConsoleBrowserTests(TestServer server, ITestOutputHelper out
         await page.FillAsync("#password", TestServer.DefaultPassword);
         await page.ClickAsync("#sign-in");
         await page.WaitForSelectorAsync("#audit-table");
+        await page.ClickAsync("#audit-chain");
+        await page.WaitForSelectorAsync("#audit-chain-result:not([hidden])");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "audit.png"), FullPage = true });
 
         string navigation = await page.InnerTextAsync("#nav");
@@ -87,6 +89,7 @@ public sealed class ConsoleBrowserTests(TestServer server, ITestOutputHelper out
         Assert.DoesNotContain("上传检查", navigation);
         Assert.DoesNotContain("用户管理", navigation);
         Assert.Contains("sign-in", await page.InnerTextAsync("#audit-table"));
+        Assert.Contains("哈希链完整", await page.InnerTextAsync("#audit-chain-result"));
         Assert.True(errors.Count == 0, "Console errors: " + string.Join(" | ", errors));
     }
 

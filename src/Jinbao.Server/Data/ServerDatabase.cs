@@ -15,6 +15,14 @@ internal sealed class ServerDatabase(string dataDirectory) : LocalDatabase(dataD
         using var command = connection.CreateCommand();
         command.CommandText = Schema;
         command.ExecuteNonQuery();
+
+        // The hash-chain link of the audit trail came after the table; older files gain the column here.
+        using var columns = Prepare(connection, "SELECT COUNT(*) FROM pragma_table_info('server_audit_events') WHERE name = 'chain_hash'", []);
+        if ((long)columns.ExecuteScalar()! == 0)
+        {
+            using var alter = Prepare(connection, "ALTER TABLE server_audit_events ADD COLUMN chain_hash TEXT", []);
+            alter.ExecuteNonQuery();
+        }
     }
 
     private const string Schema = """
@@ -44,7 +52,8 @@ internal sealed class ServerDatabase(string dataDirectory) : LocalDatabase(dataD
             action TEXT NOT NULL,
             target TEXT NOT NULL,
             outcome TEXT NOT NULL,
-            client_address TEXT NOT NULL);
+            client_address TEXT NOT NULL,
+            chain_hash TEXT);
         CREATE INDEX IF NOT EXISTS server_audit_events_time ON server_audit_events(occurred_at);
         CREATE TABLE IF NOT EXISTS server_check_batches (
             id TEXT PRIMARY KEY,

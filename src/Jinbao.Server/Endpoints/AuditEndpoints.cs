@@ -12,6 +12,19 @@ internal static class AuditEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/audit", Search).WithTags("audit").RequireAuthorization(UserRoles.Auditor);
+        app.MapGet("/api/v1/audit/chain", VerifyChain).WithTags("audit").RequireAuthorization(UserRoles.Auditor);
+    }
+
+    /// <summary>The result of recomputing the audit trail's hash chain, with a Chinese summary for the auditor.</summary>
+    public sealed record ChainResponse(bool Intact, long Chained, long Unchained, long? FirstBrokenId, string HeadLink, string Message);
+
+    private static IResult VerifyChain(AuditTrail audit)
+    {
+        var report = audit.VerifyChain();
+        string message = report.Intact
+            ? string.Format(CultureInfo.CurrentCulture, ServerText.Audit_ChainIntact, report.Chained, report.Unchained, report.HeadLink)
+            : string.Format(CultureInfo.CurrentCulture, ServerText.Audit_ChainBroken, report.FirstBrokenId, report.Chained);
+        return Results.Ok(new ChainResponse(report.Intact, report.Chained, report.Unchained, report.FirstBrokenId, report.HeadLink, message));
     }
 
     public sealed record AuditPage(IReadOnlyList<AuditEvent> Items, long Total, int Page, int PageSize);

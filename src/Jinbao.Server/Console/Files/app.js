@@ -312,6 +312,19 @@ async function usersView() {
           h('button', { class: 'secondary', onclick: () => { const p = prompt('新的一次性密码'); if (p) act(`/api/v1/users/${u.id}/password`, { password: p }); } }, '重置密码'))))))));
 }
 
+async function verifyAuditChain() {
+  const box = document.getElementById('audit-chain-result');
+  try {
+    const report = await api('GET', '/api/v1/audit/chain');
+    box.textContent = report.message;
+    box.className = report.intact ? 'ok' : 'error';
+  } catch (err) {
+    box.textContent = err.message;
+    box.className = 'error';
+  }
+  box.hidden = false;
+}
+
 async function auditView(page, actor, action) {
   page = page || 1;
   const query = new URLSearchParams({ page, pageSize: 50 });
@@ -323,7 +336,9 @@ async function auditView(page, actor, action) {
     ['sign-in', 'sign-out', 'password-change', 'password-reset', 'user-create', 'user-disable', 'user-enable', 'user-unlock', 'token-create', 'upload', 'import', 'conflict-decision', 'person-lookup'].map(a => h('option', { value: a, selected: a === action }, a)));
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   show(h('section', {}, h('h2', {}, `审计日志（${data.total} 条）`),
-    h('form', { class: 'inline', onsubmit: (e) => { e.preventDefault(); auditView(1, actorInput.value, actionSelect.value); } }, h('label', {}, '操作人 ', actorInput), h('label', {}, '操作 ', actionSelect), h('button', { type: 'submit' }, '查询')),
+    h('form', { class: 'inline', onsubmit: (e) => { e.preventDefault(); auditView(1, actorInput.value, actionSelect.value); } }, h('label', {}, '操作人 ', actorInput), h('label', {}, '操作 ', actionSelect), h('button', { type: 'submit' }, '查询'),
+      ' ', h('button', { type: 'button', class: 'secondary', id: 'audit-chain', onclick: verifyAuditChain }, '核验哈希链')),
+    h('p', { id: 'audit-chain-result', hidden: true }),
     h('table', { id: 'audit-table' }, h('thead', {}, h('tr', {}, ['时间', '操作人', '操作', '对象', '结果', '地址'].map(t => h('th', {}, t)))),
       h('tbody', {}, data.items.map(e => h('tr', {}, h('td', {}, fmtTime(e.occurredAt)), h('td', {}, e.actor), h('td', {}, e.action), h('td', {}, e.target), h('td', {}, e.outcome), h('td', {}, e.clientAddress))))),
     h('p', { class: 'pager' }, h('button', { class: 'secondary', disabled: page <= 1, onclick: () => auditView(page - 1, actor, action) }, '上一页'), ` 第 ${page} / ${pages} 页 `,
