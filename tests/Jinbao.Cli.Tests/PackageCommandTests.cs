@@ -70,6 +70,23 @@ public sealed class PackageCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("ministry.key", "--key")]
+    [InlineData("ministry-enc.key", "--decrypt-key")]
+    public void Receive_with_mismatched_key_stops_first(string ownKey, string option)
+    {
+        Assert.Equal(0, Pack("package.jbp").ExitCode);
+        File.Copy(_folder.File("province-enc.key"), _folder.File(ownKey), overwrite: true);
+
+        var receive = Receive("package.jbp", "receipt.p7s");
+
+        Assert.Equal(2, receive.ExitCode);
+        Assert.Contains(option, receive.Stderr, StringComparison.Ordinal);
+        Assert.Contains("不匹配", receive.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_folder.File("receipt.p7s")));
+        Assert.False(Directory.Exists(_folder.File("ministry-data")));
+    }
+
+    [Theory]
     [InlineData("--period", "2026-11", "报送期“2026-11”无效")]
     [InlineData("--sender-division", "990000", "行政区划代码“990000”无效")]
     public void Invalid_option_value_is_named(string option, string value, string message)
