@@ -193,6 +193,43 @@ public sealed class PartnerServiceTests(PartnerWorldFixture fixture) : IClassFix
         await AssertRejectedAsync(second, 429, "quota", "配额", "5");
     }
 
+    [Theory]
+    [InlineData("malformed-json", "{\"agreementId\": ")]
+    [InlineData("no-keys", "{\"agreementId\":\"A\",\"dataset\":\"person\",\"keys\":[]}")]
+    [InlineData("null-key", "{\"agreementId\":\"A\",\"dataset\":\"person\",\"keys\":[null]}")]
+    [InlineData("too-many-keys", "")]
+    public async Task Query_MalformedBody_Rejected(string partnerId, string body)
+    {
+        var (client, agreement) = NewPartner(partnerId);
+        if (body.Length == 0)
+        {
+            var keys = Enumerable.Range(0, PartnerService.MaxKeys + 1).Select(_ => PartnerWorld.Person(1)).ToList();
+            body = JsonSerializer.Serialize(new QueryRequest(agreement.Id, "person", null, keys), new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        }
+
+        var result = await client.SendSignedAsync(client.Sign(HttpMethod.Post, "/partner/v1/query", System.Text.Encoding.UTF8.GetBytes(body)));
+
+        await AssertRejectedAsync(result, 400, partnerId);
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", result.ProblemDetail);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("1001")]
+    [InlineData("4294967297")]
+    [InlineData("abc")]
+    public async Task Pull_InvalidLimit_Rejected(string limit)
+    {
+        string partnerId = "pull-limit-" + limit;
+        var (client, agreement) = NewPartner(partnerId);
+        var subscription = (await client.SubscribeAsync(new SubscribeRequest(agreement.Id, "enrolment"))).Read<SubscriptionResponse>();
+
+        var result = await client.SendSignedAsync(client.Sign(HttpMethod.Get, $"/partner/v1/subscriptions/{subscription.Id}/events?limit={limit}", []));
+
+        await AssertRejectedAsync(result, 400, partnerId);
+    }
+
     [Fact]
     public async Task WithoutTlsClientCertificate_Rejected()
     {
