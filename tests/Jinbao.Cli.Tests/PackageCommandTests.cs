@@ -70,6 +70,21 @@ public sealed class PackageCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("bundle", "文件夹")]
+    [InlineData("missing-folder/receipt.p7s", "不存在")]
+    public void Receive_with_unwritable_receipt_imports_nothing(string receipt, string reason)
+    {
+        Assert.Equal(0, Pack("package.jbp").ExitCode);
+
+        var receive = Receive("package.jbp", receipt);
+
+        Assert.Equal(2, receive.ExitCode);
+        Assert.Contains("--receipt", receive.Stderr, StringComparison.Ordinal);
+        Assert.Contains(reason, receive.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_folder.File("ministry-data")));
+    }
+
+    [Theory]
     [InlineData("ministry.key", "--key")]
     [InlineData("ministry-enc.key", "--decrypt-key")]
     public void Receive_with_mismatched_key_stops_first(string ownKey, string option)

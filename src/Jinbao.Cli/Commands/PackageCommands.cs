@@ -35,6 +35,7 @@ internal static class PackageCommands
         command.SetAction(parsed => CommandErrors.Run(cancellation =>
         {
             string outputPath = Require(parsed, output);
+            CheckOutputFile(outputPath, output.Name);
             string periodText = Require(parsed, period);
             if (!PackageLayout.IsPeriod(periodText))
             {
@@ -112,6 +113,9 @@ internal static class PackageCommands
         command.SetAction(parsed => CommandErrors.Run(cancellation =>
         {
             string receiptPath = Require(parsed, receipt);
+
+            // Checked before receiving, because the package is imported before the receipt is written.
+            CheckOutputFile(receiptPath, receipt.Name);
             string packagePath = parsed.GetValue(package)!;
             if (!File.Exists(packagePath))
             {
@@ -131,6 +135,21 @@ internal static class PackageCommands
         return command;
     }
 
+    /// <summary>Rejects an output path that is a folder or whose folder does not exist, naming the option and the path.</summary>
+    private static void CheckOutputFile(string path, string optionName)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new UsageException(Format(PackageCliText.OutputIsFolder, optionName, path));
+        }
+
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (!Directory.Exists(folder))
+        {
+            throw new UsageException(Format(PackageCliText.OutputFolderMissing, optionName, path, folder));
+        }
+    }
+
     /// <summary>The environment variable with the API token of <c>jinbao send</c>.</summary>
     public const string ApiTokenVariable = "JINBAO_API_TOKEN";
 
@@ -147,6 +166,9 @@ internal static class PackageCommands
         {
             string packagePath = parsed.GetValue(package)!;
             string receiptPath = Require(parsed, receipt);
+
+            // Checked before receiving, because the package is imported before the receipt is written.
+            CheckOutputFile(receiptPath, receipt.Name);
             string serverText = Require(parsed, server);
             if (!Uri.TryCreate(serverText, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
             {
