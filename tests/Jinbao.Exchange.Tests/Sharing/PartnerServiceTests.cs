@@ -466,6 +466,24 @@ public sealed class PartnerServiceTests(PartnerWorldFixture fixture) : IClassFix
         Assert.Contains("169.254.169.254", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("application/json", "{\"partnerId\": ")]
+    [InlineData("application/json", "{\"partnerId\":\"bad-json\",\"dailyQuota\":1e30}")]
+    [InlineData("application/json", "{\"partnerId\":\"bad-json\",\"validFrom\":\"2026-02-30\"}")]
+    [InlineData("application/json", "{\"partnerId\":\"bad-json\",\"condition\":\"Sometimes\"}")]
+    [InlineData("application/json", "{\"partnerId\":\"bad-json\",\"datasets\":null}")]
+    [InlineData("application/json", "[]")]
+    [InlineData("text/plain", "{}")]
+    public async Task AgreementMalformed_RejectedByAdministration(string contentType, string body)
+    {
+        using var response = await fixture.Admin.SendAsync(HttpMethod.Post, "/api/v1/agreements", new StringContent(body, System.Text.Encoding.UTF8, contentType));
+        string text = await response.Content.ReadAsStringAsync();
+
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode}: {text}");
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", text);
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AgreementWithNotSharedField_RejectedByAdministration()
     {
