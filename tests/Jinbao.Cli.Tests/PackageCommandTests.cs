@@ -104,6 +104,8 @@ public sealed class PackageCommandTests : IDisposable
     [Theory]
     [InlineData("--period", "2026-11", "报送期“2026-11”无效")]
     [InlineData("--sender-division", "990000", "行政区划代码“990000”无效")]
+    [InlineData("--period", "", "请给出报送期")]
+    [InlineData("--sender-division", "", "6 位行政区划代码")]
     public void Invalid_option_value_is_named(string option, string value, string message)
     {
         var arguments = PackArguments("package.jbp");

@@ -14,8 +14,10 @@ internal static class PackageCommands
         var inputs = new Argument<string[]>("INPUT") { Description = PackageCliText.PackInputArgument, Arity = ArgumentArity.OneOrMore };
         NonEmptyValue.Require(inputs, PackageCliText.PackInputEmpty);
         NonEmptyValue.RejectOptionTokens(inputs);
-        var period = PathOption("--period", PackageCliText.PackPeriodOption);
-        var division = PathOption("--sender-division", PackageCliText.PackDivisionOption);
+        var period = new Option<string?>("--period") { Description = PackageCliText.PackPeriodOption };
+        NonEmptyValue.Require(period, PackageCliText.PeriodEmpty);
+        var division = new Option<string?>("--sender-division") { Description = PackageCliText.PackDivisionOption };
+        NonEmptyValue.Require(division, PackageCliText.DivisionEmpty);
         var key = PathOption("--key", PackageCliText.PackKeyOption);
         var certificate = PathOption("--cert", PackageCliText.PackCertOption);
         var chain = PathOption("--chain", PackageCliText.ChainOption);
