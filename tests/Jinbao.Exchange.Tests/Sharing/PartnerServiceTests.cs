@@ -231,6 +231,25 @@ public sealed class PartnerServiceTests(PartnerWorldFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Pull_CursorAhead_RejectedAndEventsKept()
+    {
+        var (client, agreement) = NewPartner("cursor-ahead");
+        World.Import("active-ahead.csv", Extracts.EnrolmentHeader, PartnerWorld.EnrolmentRow(3, "1"));
+        World.Publish("enrolment");
+        var subscription = (await client.SubscribeAsync(new SubscribeRequest(agreement.Id, "enrolment"))).Read<SubscriptionResponse>();
+        long ahead = subscription.Cursor + 1_000_000;
+
+        var result = await client.PullAsync(subscription.Id, after: ahead);
+        await AssertRejectedAsync(result, 400, "cursor-ahead", ahead.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        World.Import("ended-ahead.csv", Extracts.EnrolmentHeader, PartnerWorld.EnrolmentRow(3, "3", "2024-07-31"));
+        World.Publish("enrolment");
+        var next = (await client.PullAsync(subscription.Id, after: null)).Read<EventsResponse>();
+
+        Assert.NotEmpty(next.Events);
+    }
+
+    [Fact]
     public async Task WithoutTlsClientCertificate_Rejected()
     {
         var (key, certificate, _) = World.RegisterPartner("no-tls-cert", "测试教育局");
