@@ -23,6 +23,18 @@ public sealed class CommandErrorsTests
     }
 
     [Fact]
+    public void Run_FileNotFound_NamesTheFile()
+    {
+        string missing = Path.Combine(Path.GetTempPath(), "jinbao-missing-" + Guid.NewGuid().ToString("N") + ".key");
+
+        var (exit, stderr) = RunCapturingErrors(() => File.ReadAllBytes(missing).Length);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(missing, stderr);
+        Assert.Contains("文件不存在", stderr);
+    }
+
+    [Fact]
     public void Run_UnauthorizedAccess_PrintsChineseReason()
     {
         var (exit, stderr) = RunCapturingErrors(() => throw new UnauthorizedAccessException("Access to the path '/x' is denied."));

@@ -70,8 +70,42 @@ public sealed class PackageCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("bundle", "文件夹")]
+    [InlineData("missing-folder/receipt.p7s", "不存在")]
+    public void Receive_with_unwritable_receipt_imports_nothing(string receipt, string reason)
+    {
+        Assert.Equal(0, Pack("package.jbp").ExitCode);
+
+        var receive = Receive("package.jbp", receipt);
+
+        Assert.Equal(2, receive.ExitCode);
+        Assert.Contains("--receipt", receive.Stderr, StringComparison.Ordinal);
+        Assert.Contains(reason, receive.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_folder.File("ministry-data")));
+    }
+
+    [Theory]
+    [InlineData("ministry.key", "--key")]
+    [InlineData("ministry-enc.key", "--decrypt-key")]
+    public void Receive_with_mismatched_key_stops_first(string ownKey, string option)
+    {
+        Assert.Equal(0, Pack("package.jbp").ExitCode);
+        File.Copy(_folder.File("province-enc.key"), _folder.File(ownKey), overwrite: true);
+
+        var receive = Receive("package.jbp", "receipt.p7s");
+
+        Assert.Equal(2, receive.ExitCode);
+        Assert.Contains(option, receive.Stderr, StringComparison.Ordinal);
+        Assert.Contains("不匹配", receive.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_folder.File("receipt.p7s")));
+        Assert.False(Directory.Exists(_folder.File("ministry-data")));
+    }
+
+    [Theory]
     [InlineData("--period", "2026-11", "报送期“2026-11”无效")]
     [InlineData("--sender-division", "990000", "行政区划代码“990000”无效")]
+    [InlineData("--period", "", "请给出报送期")]
+    [InlineData("--sender-division", "", "6 位行政区划代码")]
     public void Invalid_option_value_is_named(string option, string value, string message)
     {
         var arguments = PackArguments("package.jbp");

@@ -59,7 +59,11 @@ internal static class CommandErrors
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The runtime's message is English, so the reason is taken from the exception's type and error code.
-            WriteError(Format(CliText.ErrorPrefix, Format(CliText.IoFailed, IoErrorText.Describe(ex))));
+            string reason = IoErrorText.Describe(ex);
+            string message = ex is FileNotFoundException { FileName: { Length: > 0 } path }
+                ? Format(CliText.IoFailedOnFile, path, reason)
+                : Format(CliText.IoFailed, reason);
+            WriteError(Format(CliText.ErrorPrefix, message));
             return ExitCodes.InputError;
         }
         catch (OperationCanceledException) when (cancelledMessage is not null)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Jinbao.Cli.Resources;
 using Jinbao.Exchange.Packages;
+using Jinbao.Trust.Algorithms;
 using Jinbao.Trust.Pki;
 using Org.BouncyCastle.X509;
 using static Jinbao.Cli.Commands.TrustCommandSupport;
@@ -60,12 +61,14 @@ internal sealed class NodeOptions
         var passphrase = ReadPassphrase(parsed.GetValue(PassphraseFile), KeyPassphraseVariable, PassphraseFile.Name);
         var chain = ReadCertificates(parsed.GetValue(Chain));
         string[] crlFiles = parsed.GetValue(Crls) ?? [];
+        var (signingKey, signingCertificate) = ReadKeyPair(parsed, Key, Certificate, passphrase);
+        var (decryptionKey, decryptionCertificate) = ReadKeyPair(parsed, DecryptKey, DecryptCertificate, passphrase);
         return new NodeTrust
         {
-            SigningKey = KeyCommands.OpenKey(Require(parsed, Key), passphrase),
-            SigningCertificate = ReadCertificate(Require(parsed, Certificate)),
-            DecryptionKey = KeyCommands.OpenKey(Require(parsed, DecryptKey), passphrase),
-            DecryptionCertificate = ReadCertificate(Require(parsed, DecryptCertificate)),
+            SigningKey = signingKey,
+            SigningCertificate = signingCertificate,
+            DecryptionKey = decryptionKey,
+            DecryptionCertificate = decryptionCertificate,
             Chain = chain,
             Intermediates = chain,
             TrustRoots = ReadRoots(parsed.GetValue(Trust), Trust.Name),
@@ -74,6 +77,24 @@ internal sealed class NodeOptions
             // A CA publishes CRLs on a schedule; reading the files for each package lets a server apply them without a restart.
             CurrentCrls = () => ReadCrls(crlFiles),
         };
+    }
+
+    /// <summary>
+    /// Reads a key and its certificate and checks that they belong together. A mismatch found only while receiving
+    /// would reject a sound package as damaged, or import it and then fail to sign the receipt.
+    /// </summary>
+    private static (Sm2PrivateKey Key, X509Certificate Certificate) ReadKeyPair(ParseResult parsed, Option<string?> keyOption, Option<string?> certificateOption, string passphrase)
+    {
+        string keyPath = Require(parsed, keyOption);
+        string certificatePath = Require(parsed, certificateOption);
+        var key = KeyCommands.OpenKey(keyPath, passphrase);
+        var certificate = ReadCertificate(certificatePath);
+        if (!Sm2Signing.PublicKeyOf(certificate).ToBytes().AsSpan().SequenceEqual(key.PublicKey.ToBytes()))
+        {
+            throw new UsageException(Format(PackageCliText.NodeKeyDoesNotMatch, keyOption.Name, keyPath, certificateOption.Name, certificatePath));
+        }
+
+        return (key, certificate);
     }
 
     private static List<X509Crl> ReadCrls(string[] paths) => [.. paths.Select(path => CertificateFiles.ReadCrl(ReadFile(path), path))];

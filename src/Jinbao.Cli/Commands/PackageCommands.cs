@@ -14,8 +14,10 @@ internal static class PackageCommands
         var inputs = new Argument<string[]>("INPUT") { Description = PackageCliText.PackInputArgument, Arity = ArgumentArity.OneOrMore };
         NonEmptyValue.Require(inputs, PackageCliText.PackInputEmpty);
         NonEmptyValue.RejectOptionTokens(inputs);
-        var period = PathOption("--period", PackageCliText.PackPeriodOption);
-        var division = PathOption("--sender-division", PackageCliText.PackDivisionOption);
+        var period = new Option<string?>("--period") { Description = PackageCliText.PackPeriodOption };
+        NonEmptyValue.Require(period, PackageCliText.PeriodEmpty);
+        var division = new Option<string?>("--sender-division") { Description = PackageCliText.PackDivisionOption };
+        NonEmptyValue.Require(division, PackageCliText.DivisionEmpty);
         var key = PathOption("--key", PackageCliText.PackKeyOption);
         var certificate = PathOption("--cert", PackageCliText.PackCertOption);
         var chain = PathOption("--chain", PackageCliText.ChainOption);
@@ -35,6 +37,7 @@ internal static class PackageCommands
         command.SetAction(parsed => CommandErrors.Run(cancellation =>
         {
             string outputPath = Require(parsed, output);
+            CheckOutputFile(outputPath, output.Name);
             string periodText = Require(parsed, period);
             if (!PackageLayout.IsPeriod(periodText))
             {
@@ -112,6 +115,9 @@ internal static class PackageCommands
         command.SetAction(parsed => CommandErrors.Run(cancellation =>
         {
             string receiptPath = Require(parsed, receipt);
+
+            // Checked before receiving, because the package is imported before the receipt is written.
+            CheckOutputFile(receiptPath, receipt.Name);
             string packagePath = parsed.GetValue(package)!;
             if (!File.Exists(packagePath))
             {
@@ -131,6 +137,21 @@ internal static class PackageCommands
         return command;
     }
 
+    /// <summary>Rejects an output path that is a folder or whose folder does not exist, naming the option and the path.</summary>
+    private static void CheckOutputFile(string path, string optionName)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new UsageException(Format(PackageCliText.OutputIsFolder, optionName, path));
+        }
+
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (!Directory.Exists(folder))
+        {
+            throw new UsageException(Format(PackageCliText.OutputFolderMissing, optionName, path, folder));
+        }
+    }
+
     /// <summary>The environment variable with the API token of <c>jinbao send</c>.</summary>
     public const string ApiTokenVariable = "JINBAO_API_TOKEN";
 
@@ -147,6 +168,9 @@ internal static class PackageCommands
         {
             string packagePath = parsed.GetValue(package)!;
             string receiptPath = Require(parsed, receipt);
+
+            // Checked before receiving, because the package is imported before the receipt is written.
+            CheckOutputFile(receiptPath, receipt.Name);
             string serverText = Require(parsed, server);
             if (!Uri.TryCreate(serverText, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
             {

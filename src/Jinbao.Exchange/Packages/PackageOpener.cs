@@ -94,7 +94,8 @@ public static class PackageOpener
                 throw envelopeError;
             }
 
-            throw ex is PackageRejectedException ? ex : new PackageRejectedException(RejectionReason.Damaged, Text.Format(PackageText.ArchiveDamaged, ex.Message), ex);
+            // The tar reader's message is English runtime text, so the receipt states the fact in Chinese and the log keeps the cause.
+            throw ex is PackageRejectedException ? ex : new PackageRejectedException(RejectionReason.Damaged, PackageText.ArchiveUnreadable, ex);
         }
 
         if (DecryptionError(decryption) is { } error)
@@ -140,7 +141,8 @@ public static class PackageOpener
         }
         catch (Exception ex) when (ex is IOException or InvalidCastException or ArgumentException or NullReferenceException or InvalidOperationException)
         {
-            throw new PackageRejectedException(RejectionReason.Damaged, Text.Format(PackageText.EnvelopeDamaged, ex.Message), ex);
+            // These are the ASN.1 parser's English messages, so the receipt states the fact in Chinese and the log keeps the cause.
+            throw new PackageRejectedException(RejectionReason.Damaged, PackageText.NotEnvelope, ex);
         }
 
         foreach (var element in recipients)

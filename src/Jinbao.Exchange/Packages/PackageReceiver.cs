@@ -240,7 +240,7 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
         };
         var signed = receipt.Sign(node.SigningKey, node.SigningCertificate, node.Chain);
         ledger.Record(PackageLedger.Inbound, packageDigest, manifest?.PackageId, manifest?.Sender.Node, manifest?.Period, PackageReceipt.Rejected, error.Reason.ToString(), receipt.ReceivedAt, signed);
-        PackageLog.Rejected(_logger, packageDigest, error.Reason, error.Message);
+        PackageLog.Rejected(_logger, packageDigest, error.Reason, error.Message, error.InnerException);
         return new ReceiveOutcome(receipt, signed, IsRepeat: false);
     }
 
@@ -258,7 +258,7 @@ internal static partial class PackageLog
     public static partial void Accepted(ILogger logger, string packageId, string sender, int files);
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Package {PackageDigest} rejected ({Reason}): {Message}")]
-    public static partial void Rejected(ILogger logger, string packageDigest, RejectionReason reason, string message);
+    public static partial void Rejected(ILogger logger, string packageDigest, RejectionReason reason, string message, Exception? cause);
 
     [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Registry notices {File} ({Dataset}) applied: {Updated} rows updated, {Unknown} keys not in the registry")]
     public static partial void RegistryUpdated(ILogger logger, string file, string dataset, int updated, int unknown);

@@ -226,6 +226,13 @@ public sealed class PartnerService(
             return await RejectAsync(scope, 403, Text.Format(SharingText.DatasetNotAgreed, subscription.Dataset, scope.Agreement.Id)).ConfigureAwait(false);
         }
 
+        // A cursor past the latest event would acknowledge events not yet published, so they would never be delivered.
+        long latest = repository.LatestSequence();
+        if (after > latest)
+        {
+            return await RejectAsync(scope, 400, Text.Format(SharingText.PullCursorAhead, after, latest)).ConfigureAwait(false);
+        }
+
         if (!TakeQuota(scope, 1))
         {
             return await FinishAsync(scope).ConfigureAwait(false);

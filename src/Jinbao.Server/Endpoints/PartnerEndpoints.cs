@@ -30,7 +30,7 @@ internal static class PartnerEndpoints
         group.MapPost("/subscriptions", (HttpContext context, PartnerService service) => HandleAsync(context, options, service.SubscribeAsync));
         group.MapPost("/extracts", (HttpContext context, PartnerService service) => HandleAsync(context, options, call => service.ExtractAsync(call, options.Partners)));
         group.MapGet("/subscriptions/{id}/events", (HttpContext context, PartnerService service, string id) =>
-            HandleAsync(context, options, call => service.PullAsync(call, id, ReadLong(context, "after"), (int)(ReadLong(context, "limit") ?? 100))));
+            HandleAsync(context, options, call => service.PullAsync(call, id, ReadLong(context, "after"), ReadLimit(context))));
     }
 
     private static async Task HandleAsync(HttpContext context, ServerOptions options, Func<PartnerCall, Task<PartnerReply>> service)
@@ -68,6 +68,12 @@ internal static class PartnerEndpoints
 
     private static long? ReadLong(HttpContext context, string name) =>
         long.TryParse(context.Request.Query[name], NumberStyles.None, CultureInfo.InvariantCulture, out long value) ? value : (context.Request.Query.ContainsKey(name) ? -1 : null);
+
+    /// <summary>
+    /// Reads <c>limit</c>, 100 when absent. A value beyond <see cref="int.MaxValue"/> becomes <see cref="int.MaxValue"/>,
+    /// so the service rejects it as out of range instead of seeing the truncated low bits.
+    /// </summary>
+    private static int ReadLimit(HttpContext context) => ReadLong(context, "limit") is { } limit ? (int)Math.Min(limit, int.MaxValue) : 100;
 
     private sealed record PartnerProblem(string Title, int Status, string Detail);
 }

@@ -167,6 +167,40 @@ public sealed class PackageAttackTests : IDisposable
         Assert.Equal(nameof(RejectionReason.EntryInvalid), receipt.Reason);
     }
 
+    [Theory]
+    [InlineData("empty")]
+    [InlineData("random")]
+    [InlineData("other-asn1")]
+    [InlineData("enveloped-random")]
+    public void Garbage_package_is_rejected_in_chinese(string kind)
+    {
+        var random = new byte[4096];
+        new Random(7).NextBytes(random);
+        byte[] bytes = kind switch
+        {
+            "empty" => [],
+            "random" => random,
+
+            // A DER SEQUENCE holding an INTEGER: well-formed ASN.1, but no ContentInfo.
+            "other-asn1" => [0x30, 0x03, 0x02, 0x01, 0x05],
+            _ => Encrypt(random),
+        };
+        string package = Path.Combine(_ministry.Folder, kind + ".jbp");
+        File.WriteAllBytes(package, bytes);
+
+        var receipt = ReceiveRejected(package);
+
+        Assert.Equal(nameof(RejectionReason.Damaged), receipt.Reason);
+        Assert.DoesNotMatch("[A-Za-z]{3,} [A-Za-z]{3,}", receipt.Messages[0]);
+    }
+
+    private byte[] Encrypt(byte[] content)
+    {
+        using var output = new MemoryStream();
+        EnvelopedFile.Encrypt(new MemoryStream(content), output, [_nodes.MinistryNode.EncryptionCertificate]);
+        return output.ToArray();
+    }
+
     /// <summary>Receives a package that must be rejected and checks that nothing was imported or left behind.</summary>
     private PackageReceipt ReceiveRejected(string package)
     {

@@ -193,6 +193,62 @@ public sealed class PartnerServiceTests(PartnerWorldFixture fixture) : IClassFix
         await AssertRejectedAsync(second, 429, "quota", "配额", "5");
     }
 
+    [Theory]
+    [InlineData("malformed-json", "{\"agreementId\": ")]
+    [InlineData("no-keys", "{\"agreementId\":\"A\",\"dataset\":\"person\",\"keys\":[]}")]
+    [InlineData("null-key", "{\"agreementId\":\"A\",\"dataset\":\"person\",\"keys\":[null]}")]
+    [InlineData("too-many-keys", "")]
+    public async Task Query_MalformedBody_Rejected(string partnerId, string body)
+    {
+        var (client, agreement) = NewPartner(partnerId);
+        if (body.Length == 0)
+        {
+            var keys = Enumerable.Range(0, PartnerService.MaxKeys + 1).Select(_ => PartnerWorld.Person(1)).ToList();
+            body = JsonSerializer.Serialize(new QueryRequest(agreement.Id, "person", null, keys), new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        }
+
+        var result = await client.SendSignedAsync(client.Sign(HttpMethod.Post, "/partner/v1/query", System.Text.Encoding.UTF8.GetBytes(body)));
+
+        await AssertRejectedAsync(result, 400, partnerId);
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", result.ProblemDetail);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("1001")]
+    [InlineData("4294967297")]
+    [InlineData("abc")]
+    public async Task Pull_InvalidLimit_Rejected(string limit)
+    {
+        string partnerId = "pull-limit-" + limit;
+        var (client, agreement) = NewPartner(partnerId);
+        var subscription = (await client.SubscribeAsync(new SubscribeRequest(agreement.Id, "enrolment"))).Read<SubscriptionResponse>();
+
+        var result = await client.SendSignedAsync(client.Sign(HttpMethod.Get, $"/partner/v1/subscriptions/{subscription.Id}/events?limit={limit}", []));
+
+        await AssertRejectedAsync(result, 400, partnerId);
+    }
+
+    [Fact]
+    public async Task Pull_CursorAhead_RejectedAndEventsKept()
+    {
+        var (client, agreement) = NewPartner("cursor-ahead");
+        World.Import("active-ahead.csv", Extracts.EnrolmentHeader, PartnerWorld.EnrolmentRow(3, "1"));
+        World.Publish("enrolment");
+        var subscription = (await client.SubscribeAsync(new SubscribeRequest(agreement.Id, "enrolment"))).Read<SubscriptionResponse>();
+        long ahead = subscription.Cursor + 1_000_000;
+
+        var result = await client.PullAsync(subscription.Id, after: ahead);
+        await AssertRejectedAsync(result, 400, "cursor-ahead", ahead.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        World.Import("ended-ahead.csv", Extracts.EnrolmentHeader, PartnerWorld.EnrolmentRow(3, "3", "2024-07-31"));
+        World.Publish("enrolment");
+        var next = (await client.PullAsync(subscription.Id, after: null)).Read<EventsResponse>();
+
+        Assert.NotEmpty(next.Events);
+    }
+
     [Fact]
     public async Task WithoutTlsClientCertificate_Rejected()
     {
@@ -427,6 +483,24 @@ public sealed class PartnerServiceTests(PartnerWorldFixture fixture) : IClassFix
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("169.254.169.254", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("application/json", "{\"partnerId\": ")]
+    [InlineData("application/json", "{\"partnerId\":\"bad-json\",\"dailyQuota\":1e30}")]
+    [InlineData("application/json", "{\"partnerId\":\"bad-json\",\"validFrom\":\"2026-02-30\"}")]
+    [InlineData("application/json", "{\"partnerId\":\"bad-json\",\"condition\":\"Sometimes\"}")]
+    [InlineData("application/json", "{\"partnerId\":\"bad-json\",\"datasets\":null}")]
+    [InlineData("application/json", "[]")]
+    [InlineData("text/plain", "{}")]
+    public async Task AgreementMalformed_RejectedByAdministration(string contentType, string body)
+    {
+        using var response = await fixture.Admin.SendAsync(HttpMethod.Post, "/api/v1/agreements", new StringContent(body, System.Text.Encoding.UTF8, contentType));
+        string text = await response.Content.ReadAsStringAsync();
+
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode}: {text}");
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", text);
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
     }
 
     [Fact]
