@@ -40,7 +40,7 @@ public sealed class TimeStampClient(HttpClient http, Uri address)
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
-            throw new TrustException(Text.Format(PackageText.TsaUnreachable, address, ex.Message), ex);
+            throw new TrustException(Text.Format(PackageText.TsaUnreachable, address, Reason(ex)), ex);
         }
 
         TimeStampResp answer;
@@ -67,4 +67,14 @@ public sealed class TimeStampClient(HttpClient http, Uri address)
 
         return token;
     }
+
+    // The runtime's own message is English, so the reason is worded from the kind of failure.
+    private static string Reason(Exception error) => error switch
+    {
+        TaskCanceledException => PackageText.TsaReasonTimedOut,
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => PackageText.TsaReasonNameNotResolved,
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => PackageText.TsaReasonTls,
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => PackageText.TsaReasonConnectionRefused,
+        _ => PackageText.TsaReasonTransfer,
+    };
 }
