@@ -32,6 +32,7 @@ public sealed class SharingDatabase
         using var command = connection.CreateCommand();
         command.CommandText = SharingSchema.Statements;
         command.ExecuteNonQuery();
+        AddMissingColumns(connection);
     }
 
     /// <summary>The database file.</summary>
@@ -96,6 +97,30 @@ public sealed class SharingDatabase
 
     /// <summary>Reads a nullable text column.</summary>
     public static string? TextOrNull(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        foreach (var (table, column, type) in SharingSchema.AddedColumns)
+        {
+            using var exists = Prepare(connection, "SELECT 1 FROM pragma_table_info($p0) WHERE name = $p1", [table, column]);
+            if (exists.ExecuteScalar() is not null)
+            {
+                continue;
+            }
+
+            // Table and column names come from the schema list, never from input.
+            using var alter = connection.CreateCommand();
+            alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {type}";
+            try
+            {
+                alter.ExecuteNonQuery();
+            }
+            catch (SqliteException ex) when (ex.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another process opened the same file and added the column first.
+            }
+        }
+    }
 
     internal static SqliteCommand Prepare(SqliteConnection connection, string sql, object?[] parameters, SqliteTransaction? transaction = null)
     {
