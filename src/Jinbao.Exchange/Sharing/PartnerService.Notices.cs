@@ -75,7 +75,7 @@ public sealed partial class PartnerService
         }
 
         // The registry extract comes first, as for a notice package. Both updates are idempotent, so a partner that
-        // gets no answer sends the same notices again without double counting or a second event.
+        // receives no response sends the same notices again without double counting or a second event.
         int updated = 0, unknown = 0;
         long events = 0;
         foreach (var (dataset, _, notices) in batches)

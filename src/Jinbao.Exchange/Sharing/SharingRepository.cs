@@ -310,7 +310,7 @@ public sealed class SharingRepository(SharingDatabase database, TimeProvider tim
                     SELECT id_number, name, sex, birth_date, education, division_code, deceased, $p0 FROM temp.fresh
                     """;
 
-                // The central store knows nothing of death notices, so the registry-derived deaths are laid over the new copy.
+                // The central store does not contain notices, so the recorded deaths are laid over the new copy.
                 yield return $"""
                     UPDATE shared_person SET deceased = 1, death_date = n.notice_date
                     FROM registry_notice n WHERE n.dataset = '{RegistryNotices.DeathDataset}' AND n.record_key = shared_person.id_number

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jinbao.Exchange.Tests.Inbound;
 
 /// <summary>
-/// Starts a partner world whose data folder also holds the registry extracts for verification, and a package node pair
+/// Starts a partner world whose data folder also contains the registry extracts for verification, and a package node pair
 /// whose ministry side receives into that data folder.
 /// </summary>
 public sealed class NoticeWorldFixture : IAsyncLifetime
