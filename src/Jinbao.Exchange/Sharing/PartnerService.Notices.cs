@@ -78,9 +78,19 @@ public sealed partial class PartnerService
         // receives no response sends the same notices again without double counting or a second event.
         int updated = 0, unknown = 0;
         long events = 0;
-        foreach (var (dataset, _, notices) in batches)
+        foreach (var (dataset, kind, notices) in batches)
         {
-            var result = registries.Apply(dataset, notices);
+            RegistryUpdateResult result;
+            try
+            {
+                result = registries.Apply(dataset, notices);
+            }
+            catch (InvalidDataException)
+            {
+                // The extract lacks its key column. The reason goes to the access log without the server's file path.
+                return await RejectAsync(scope, 503, Text.Format(NoticeText.RegistryUnusable, Path.GetFileName(registries.PathOf(dataset)), KindName(kind))).ConfigureAwait(false);
+            }
+
             updated += result.Updated;
             unknown += result.Unknown;
             events += repository.RecordNotices(dataset, notices);
