@@ -68,16 +68,13 @@ public static class RegistryNotices
             long row = parser.LineNumber < 0 ? notices.Count + 2 : parser.LineNumber - 1;
             string Field(int index) => columns[index] < fields.Length ? fields[columns[index]].Trim() : "";
             string key = Field(0);
-            bool keyValid = dataset == DeathDataset
-                ? PersonIdNumber.Check(key, IdDocumentType.CitizenId, StandardsCatalog.Default.Divisions, today).IsValid && key.Length == 18
-                : UnifiedSocialCreditCode.Check(key, StandardsCatalog.Default.Divisions).IsValid;
-            if (!keyValid)
+            if (!IsValidKey(dataset, key, today))
             {
                 throw new InvalidDataException(Text.Format(PackageText.NoticeKeyInvalid, fileName, row, required[0], key));
             }
 
             string dateText = Field(dataset == DeathDataset ? 1 : 2);
-            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) || date > today)
+            if (!TryParseDate(dateText, today, out var date))
             {
                 throw new InvalidDataException(Text.Format(PackageText.NoticeDateInvalid, fileName, row, required[^1], dateText));
             }
@@ -85,7 +82,7 @@ public static class RegistryNotices
             RegistrationStatus? status = null;
             if (dataset == ClosureDataset)
             {
-                status = Field(1) switch { "注销" => RegistrationStatus.Cancelled, "吊销" => RegistrationStatus.Revoked, _ => null };
+                status = ParseStatus(Field(1));
                 if (status is null)
                 {
                     throw new InvalidDataException(Text.Format(PackageText.NoticeStatusInvalid, fileName, row, Field(1)));
@@ -98,8 +95,29 @@ public static class RegistryNotices
         return notices;
     }
 
+    /// <summary>
+    /// Whether <paramref name="key"/> is a valid key of the notice dataset: an 18-character citizen ID number whose
+    /// check character, division code and birth date (not after <paramref name="today"/>) are valid, or a unified
+    /// social credit code whose check character and division code are valid.
+    /// </summary>
+    public static bool IsValidKey(string dataset, string key, DateOnly today) => dataset == DeathDataset
+        ? PersonIdNumber.Check(key, IdDocumentType.CitizenId, StandardsCatalog.Default.Divisions, today).IsValid && key.Length == 18
+        : UnifiedSocialCreditCode.Check(key, StandardsCatalog.Default.Divisions).IsValid;
+
+    /// <summary>Parses a notice date written as yyyy-MM-dd; a date after <paramref name="today"/> is invalid.</summary>
+    public static bool TryParseDate(string? text, DateOnly today, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date) && date <= today;
+
+    /// <summary>Parses the registration status of a closure (注销 or 吊销), or returns null for any other text.</summary>
+    public static RegistrationStatus? ParseStatus(string? text) => text switch
+    {
+        "注销" => RegistrationStatus.Cancelled,
+        "吊销" => RegistrationStatus.Revoked,
+        _ => null,
+    };
+
     /// <summary>Returns the registry's word for a closure status, as the registry extract spells it.</summary>
-    internal static string StatusName(RegistrationStatus status) => status == RegistrationStatus.Revoked ? "吊销" : "注销";
+    public static string StatusName(RegistrationStatus status) => status == RegistrationStatus.Revoked ? "吊销" : "注销";
 
     internal static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
 using Jinbao.Exchange.Inbound;
 using Jinbao.Exchange.Resources;
+using Jinbao.Exchange.Sharing;
 using Jinbao.Quality.Bundles;
 using Jinbao.Quality.Checking;
 using Jinbao.Quality.Reading;
@@ -155,6 +156,11 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
         }
 
         var registries = new RegistryStore(dataFolder);
+
+        // The sharing repository in the same data folder takes the notices too, so partners subscribed to persons or
+        // employers learn of them. It is written after the registry extract and before the ledger, so a package whose
+        // receive fails between them is applied again, without a second event, when it is sent again.
+        var sharing = new SharingRepository(new SharingDatabase(dataFolder), _time);
         var read = new List<(PackageFile File, IReadOnlyList<RegistryNotice> Notices)>();
         foreach (var file in opened.Manifest.Files)
         {
@@ -192,7 +198,8 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
 
             updated += result.Updated;
             unknown += result.Unknown;
-            PackageLog.RegistryUpdated(_logger, file.Name, file.Dataset, result.Updated, result.Unknown);
+            long events = sharing.RecordNotices(file.Dataset, notices);
+            PackageLog.RegistryUpdated(_logger, file.Name, file.Dataset, result.Updated, result.Unknown, events);
             results.Add(new ReceiptFile(file.Name, file.Dataset, notices.Count, 0, result.Updated, null, null, false));
         }
 
@@ -260,8 +267,8 @@ internal static partial class PackageLog
     [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Package {PackageDigest} rejected ({Reason}): {Message}")]
     public static partial void Rejected(ILogger logger, string packageDigest, RejectionReason reason, string message, Exception? cause);
 
-    [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Registry notices {File} ({Dataset}) applied: {Updated} rows updated, {Unknown} keys not in the registry")]
-    public static partial void RegistryUpdated(ILogger logger, string file, string dataset, int updated, int unknown);
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Registry notices {File} ({Dataset}) applied: {Updated} rows updated, {Unknown} keys not in the registry, {Events} sharing events recorded")]
+    public static partial void RegistryUpdated(ILogger logger, string file, string dataset, int updated, int unknown, long events);
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Package {PackageId} ({PackageDigest}) was accepted before; the earlier receipt is returned")]
     public static partial void Repeated(ILogger logger, string? packageId, string packageDigest);

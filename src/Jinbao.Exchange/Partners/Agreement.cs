@@ -25,6 +25,18 @@ public static class VerificationQuestions
     public static IReadOnlyList<string> All { get; } = [PensionAlive, EnrolledWithEmployer];
 }
 
+/// <summary>The kinds of notice a partner may send in (通报), each updating a registry extract and the sharing repository.</summary>
+public static class NoticeKinds
+{
+    /// <summary>Death notices (死亡通报) from civil affairs: citizen ID number and date of death.</summary>
+    public const string Deaths = "deaths";
+
+    /// <summary>Employer closures (注销、吊销通报) from market regulation: credit code, registration status and date.</summary>
+    public const string Closures = "closures";
+
+    public static IReadOnlyList<string> All { get; } = [Deaths, Closures];
+}
+
 /// <summary>One dataset of an agreement: the fields granted and the mask of each (field name → mask; a field without a mask is returned as it is).</summary>
 public sealed record AgreementDataset(string Dataset, IReadOnlyList<string> Fields, IReadOnlyDictionary<string, string>? Masks = null);
 
@@ -56,6 +68,9 @@ public sealed record AgreementDefinition
 
     /// <summary>The verification questions the partner may ask (<see cref="VerificationQuestions"/>).</summary>
     public IReadOnlyList<string> Verifications { get; init; } = [];
+
+    /// <summary>The notices the partner may send (<see cref="NoticeKinds"/>).</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
 
     /// <summary>The HTTPS addresses subscription callbacks may go to; a subscription may name only one of these.</summary>
     public IReadOnlyList<string> CallbackUrls { get; init; } = [];

@@ -38,7 +38,7 @@ public static class AgreementRules
             throw new SharingException(Text.Format(SharingText.AgreementQuotaInvalid, definition.DailyQuota, PartnerRegistry.MaxDailyQuota));
         }
 
-        if (definition.Datasets.Count == 0 && definition.Verifications.Count == 0)
+        if (definition.Datasets.Count == 0 && definition.Verifications.Count == 0 && definition.Notices.Count == 0)
         {
             throw new SharingException(SharingText.AgreementEmpty);
         }
@@ -58,6 +58,14 @@ public static class AgreementRules
             if (!VerificationQuestions.All.Contains(question))
             {
                 throw new SharingException(Text.Format(SharingText.VerificationUnknown, question, string.Join("、", VerificationQuestions.All)));
+            }
+        }
+
+        foreach (string kind in definition.Notices)
+        {
+            if (!NoticeKinds.All.Contains(kind))
+            {
+                throw new SharingException(Text.Format(NoticeText.KindUnknown, kind, string.Join("、", NoticeKinds.All)));
             }
         }
 

@@ -33,6 +33,8 @@ public sealed class PartnerClient(HttpClient http, Sm2PrivateKey key, string cer
 
     public Task<PartnerResult> SubscribeAsync(SubscribeRequest request) => PostAsync("/partner/v1/subscriptions", request);
 
+    public Task<PartnerResult> SendNoticesAsync(NoticeRequest request) => PostAsync("/partner/v1/notices", request);
+
     /// <summary>Pulls events after <paramref name="after"/>, which acknowledges every event up to it.</summary>
     public Task<PartnerResult> PullAsync(string subscriptionId, long? after, int limit = 100)
     {

@@ -17,6 +17,7 @@ public static class PartnerServices
     public const string Pull = "pull";
     public const string Callback = "callback";
     public const string Extract = "extract";
+    public const string Notice = "notice";
 }
 
 /// <summary>
@@ -24,7 +25,7 @@ public static class PartnerServices
 /// partner's organisation certificate, checked against the agreement it names, counted against the agreement's
 /// daily quota and recorded in the access log, whether it succeeds or is rejected. Rejections carry a Chinese reason.
 /// </summary>
-public sealed class PartnerService(
+public sealed partial class PartnerService(
     PartnerRegistry registry,
     SharingRepository repository,
     SubscriptionStore subscriptions,
@@ -275,6 +276,8 @@ public sealed class PartnerService(
     {
         "enrolment" => "employerCreditCode",
         "pension" => "lastPeriod",
+        "person" => "deathDate",
+        "employer" => "closureDate",
         _ => "",
     };
 

@@ -44,6 +44,7 @@ public static class SharedDatasets
         new("education", "education", SharingClass.Conditional),
         new("divisionCode", "division_code", SharingClass.Unconditional),
         new("deceased", "deceased", SharingClass.Conditional),
+        new("deathDate", "death_date", SharingClass.Conditional),
         new("ethnicity", null, SharingClass.NotShared),
         new("phone", null, SharingClass.NotShared),
     ]);
@@ -55,6 +56,8 @@ public static class SharedDatasets
         new("divisionCode", "division_code", SharingClass.Unconditional),
         new("establishmentDate", "establishment_date", SharingClass.Unconditional),
         new("legalRepresentative", "legal_representative", SharingClass.Conditional),
+        new("registrationStatus", "registration_status", SharingClass.Unconditional),
+        new("closureDate", "closure_date", SharingClass.Unconditional),
     ]);
 
     public static SharedDataset Enrolment { get; } = new("enrolment", "shared_enrolment", IdNumberKey,

@@ -21,6 +21,7 @@ public sealed class SharingDatabase : LocalDatabase
         using var command = connection.CreateCommand();
         command.CommandText = SharingSchema.Statements;
         command.ExecuteNonQuery();
+        AddMissingColumns(connection);
     }
 
     /// <summary>Opens a pooled connection for reading only, without the per-connection settings that writes need.</summary>
@@ -28,4 +29,28 @@ public sealed class SharingDatabase : LocalDatabase
 
     /// <inheritdoc/>
     protected override SqliteConnection OpenForQuery() => OpenForReading();
+
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        foreach (var (table, column, type) in SharingSchema.AddedColumns)
+        {
+            using var exists = Prepare(connection, "SELECT 1 FROM pragma_table_info($p0) WHERE name = $p1", [table, column]);
+            if (exists.ExecuteScalar() is not null)
+            {
+                continue;
+            }
+
+            // Table and column names come from the schema list, never from input.
+            using var alter = connection.CreateCommand();
+            alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {type}";
+            try
+            {
+                alter.ExecuteNonQuery();
+            }
+            catch (SqliteException ex) when (ex.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another process opened the same file and added the column first.
+            }
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jinbao.Exchange.Inbound;
 using Jinbao.Exchange.Resources;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
@@ -11,11 +12,17 @@ public sealed record PublicationResult(string Dataset, long Records, long Events
 /// <summary>A change event of a shared dataset, numbered in the order it was found.</summary>
 public sealed record ChangeEvent(long Sequence, string Dataset, string Kind, string RecordKey, string? Detail, DateTimeOffset OccurredAt);
 
-/// <summary>The kinds of change event that publishing detects.</summary>
+/// <summary>The kinds of change event that publishing and partner notices record.</summary>
 public static class ChangeKinds
 {
-    /// <summary>A person's death became known: a funeral grant (丧葬补助金, benefit type 05) was paid for them.</summary>
+    /// <summary>
+    /// A person's death became known: a funeral grant (丧葬补助金, benefit type 05) was paid for them, or civil affairs
+    /// (民政) sent a death notice. Recorded once per person, whichever comes first.
+    /// </summary>
     public const string PersonDeceased = "person-deceased";
+
+    /// <summary>Market regulation (市场监管) reported an employer deregistered (注销) or its licence revoked (吊销).</summary>
+    public const string EmployerClosed = "employer-closed";
 
     /// <summary>An enrolment moved to status 3 (终止).</summary>
     public const string EnrolmentEnded = "enrolment-ended";
@@ -116,6 +123,72 @@ public sealed class SharingRepository(SharingDatabase database, TimeProvider tim
 
             insert.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>
+    /// Records partner notices in the repository, in one transaction. Each notice is kept, so that later publications lay
+    /// it over the central store's rows. A death sets the person's <c>deceased</c> to 1 and <c>death_date</c>, and a
+    /// closure sets the employer's <c>registration_status</c> (注销 or 吊销) and <c>closure_date</c>. A
+    /// <see cref="ChangeKinds.PersonDeceased"/> or <see cref="ChangeKinds.EmployerClosed"/> event is recorded for a
+    /// published person not yet deceased or a published employer not yet closed, so a repeated notice records none.
+    /// </summary>
+    /// <param name="noticeDataset"><see cref="RegistryNotices.DeathDataset"/> or <see cref="RegistryNotices.ClosureDataset"/>.</param>
+    /// <param name="notices">Validated notices of that dataset.</param>
+    /// <returns>The number of events recorded.</returns>
+    /// <remarks>NOTE: a notice for a person or employer that is not published yet records no event, and the first publication that includes them shows them deceased or closed without one.</remarks>
+    public long RecordNotices(string noticeDataset, IReadOnlyList<RegistryNotice> notices)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        bool deaths = noticeDataset switch
+        {
+            RegistryNotices.DeathDataset => true,
+            RegistryNotices.ClosureDataset => false,
+            _ => throw new ArgumentException($"Not a notice dataset: {noticeDataset}", nameof(noticeDataset)),
+        };
+        string stamp = SharingDatabase.FormatTime(time.GetUtcNow());
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        using var keep = SharingDatabase.Prepare(connection, """
+            INSERT INTO registry_notice (dataset, record_key, status, notice_date, recorded_at) VALUES ($p0, $p1, $p2, $p3, $p4)
+            ON CONFLICT (dataset, record_key) DO UPDATE SET status = excluded.status, notice_date = excluded.notice_date, recorded_at = excluded.recorded_at
+            """, [noticeDataset, "", null, "", stamp], transaction);
+        using var record = SharingDatabase.Prepare(connection, deaths
+            ? $"""
+                INSERT INTO shared_event (dataset, kind, record_key, detail, occurred_at)
+                SELECT 'person', '{ChangeKinds.PersonDeceased}', id_number, $p1, $p2 FROM shared_person WHERE id_number = $p0 AND deceased = 0
+                """
+            : $"""
+                INSERT INTO shared_event (dataset, kind, record_key, detail, occurred_at)
+                SELECT 'employer', '{ChangeKinds.EmployerClosed}', credit_code, $p1, $p2 FROM shared_employer WHERE credit_code = $p0 AND registration_status IS NULL
+                """, ["", "", stamp], transaction);
+        using var update = SharingDatabase.Prepare(connection, deaths
+            ? "UPDATE shared_person SET deceased = 1, death_date = $p1 WHERE id_number = $p0"
+            : "UPDATE shared_employer SET registration_status = $p2, closure_date = $p1 WHERE credit_code = $p0", deaths ? ["", ""] : ["", "", null], transaction);
+
+        long events = 0;
+        foreach (var notice in notices)
+        {
+            string date = RegistryNotices.FormatDate(notice.Date);
+            object status = notice.Status is { } closed ? RegistryNotices.StatusName(closed) : DBNull.Value;
+            keep.Parameters["$p1"].Value = notice.Key;
+            keep.Parameters["$p2"].Value = status;
+            keep.Parameters["$p3"].Value = date;
+            keep.ExecuteNonQuery();
+            record.Parameters["$p0"].Value = notice.Key;
+            record.Parameters["$p1"].Value = date;
+            events += record.ExecuteNonQuery();
+            update.Parameters["$p0"].Value = notice.Key;
+            update.Parameters["$p1"].Value = date;
+            if (!deaths)
+            {
+                update.Parameters["$p2"].Value = status;
+            }
+
+            update.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return events;
     }
 
     /// <summary>Returns the last publication of each dataset.</summary>
@@ -232,11 +305,27 @@ public sealed class SharingRepository(SharingDatabase database, TimeProvider tim
                 }
 
                 yield return "DELETE FROM shared_person";
-                yield return "INSERT INTO shared_person SELECT id_number, name, sex, birth_date, education, division_code, deceased, $p0 FROM temp.fresh";
+                yield return """
+                    INSERT INTO shared_person (id_number, name, sex, birth_date, education, division_code, deceased, published_at)
+                    SELECT id_number, name, sex, birth_date, education, division_code, deceased, $p0 FROM temp.fresh
+                    """;
+
+                // The central store does not contain notices, so the recorded deaths are laid over the new copy.
+                yield return $"""
+                    UPDATE shared_person SET deceased = 1, death_date = n.notice_date
+                    FROM registry_notice n WHERE n.dataset = '{RegistryNotices.DeathDataset}' AND n.record_key = shared_person.id_number
+                    """;
                 break;
             case "employer":
                 yield return "DELETE FROM shared_employer";
-                yield return "INSERT INTO shared_employer SELECT credit_code, name, division_code, establishment_date, legal_representative, $p0 FROM temp.fresh";
+                yield return """
+                    INSERT INTO shared_employer (credit_code, name, division_code, establishment_date, legal_representative, published_at)
+                    SELECT credit_code, name, division_code, establishment_date, legal_representative, $p0 FROM temp.fresh
+                    """;
+                yield return $"""
+                    UPDATE shared_employer SET registration_status = n.status, closure_date = n.notice_date
+                    FROM registry_notice n WHERE n.dataset = '{RegistryNotices.ClosureDataset}' AND n.record_key = shared_employer.credit_code
+                    """;
                 break;
             case "enrolment":
                 if (!first)

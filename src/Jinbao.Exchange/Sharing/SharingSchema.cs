@@ -50,6 +50,13 @@ internal static class SharingSchema
             record_key TEXT NOT NULL,
             detail TEXT,
             occurred_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS registry_notice (
+            dataset TEXT NOT NULL,
+            record_key TEXT NOT NULL,
+            status TEXT,
+            notice_date TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (dataset, record_key)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS partner (
             id TEXT NOT NULL PRIMARY KEY,
             name TEXT NOT NULL,
@@ -91,4 +98,15 @@ internal static class SharingSchema
         CREATE INDEX IF NOT EXISTS partner_access_agreement ON partner_access(agreement_id, occurred_at);
         CREATE INDEX IF NOT EXISTS partner_access_partner ON partner_access(partner_id, id);
         """;
+
+    /// <summary>
+    /// Columns added after the first release, as (table, column, type). A database created before them gets each one
+    /// appended by <c>ALTER TABLE</c>, and a new database gets them the same way, so the column order is the same in both.
+    /// </summary>
+    public static IReadOnlyList<(string Table, string Column, string Type)> AddedColumns { get; } =
+    [
+        ("shared_person", "death_date", "TEXT"),
+        ("shared_employer", "registration_status", "TEXT"),
+        ("shared_employer", "closure_date", "TEXT"),
+    ];
 }

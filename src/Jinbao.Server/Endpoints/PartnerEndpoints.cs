@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Jinbao.Exchange.Inbound;
 using Jinbao.Exchange.Sharing;
 using Jinbao.Server.Batches;
 using Jinbao.Server.Http;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Jinbao.Server.Endpoints;
 
 /// <summary>
-/// The partner services under <c>/partner/v1</c>: query, verification and subscriptions. Only HTTPS requests with a
+/// The partner services under <c>/partner/v1</c>: query, verification, subscriptions, extracts and notices. Only HTTPS requests with a
 /// trusted TLS client certificate reach the service, which checks the SM2 request signature. Every response the
 /// service returns, problem responses included, carries the server's SM2 signature.
 /// </summary>
@@ -29,6 +30,7 @@ internal static class PartnerEndpoints
         group.MapPost("/verify", (HttpContext context, PartnerService service) => HandleAsync(context, options, service.VerifyAsync));
         group.MapPost("/subscriptions", (HttpContext context, PartnerService service) => HandleAsync(context, options, service.SubscribeAsync));
         group.MapPost("/extracts", (HttpContext context, PartnerService service) => HandleAsync(context, options, call => service.ExtractAsync(call, options.Partners)));
+        group.MapPost("/notices", (HttpContext context, PartnerService service) => HandleAsync(context, options, call => service.NoticesAsync(call, new RegistryStore(options.DataDirectory))));
         group.MapGet("/subscriptions/{id}/events", (HttpContext context, PartnerService service, string id) =>
             HandleAsync(context, options, call => service.PullAsync(call, id, ReadLong(context, "after"), ReadLimit(context))));
     }

@@ -23,6 +23,21 @@ public sealed class AgreementRulesTests
     [Fact]
     public void Validate_AcceptsValidDefinition() => AgreementRules.Validate(Valid, Partner);
 
+    [Fact]
+    public void Validate_AcceptsNoticesOnlyAgreement() =>
+        AgreementRules.Validate(Valid with { Datasets = [], Notices = [NoticeKinds.Deaths, NoticeKinds.Closures] }, Partner);
+
+    [Fact]
+    public void Validate_RejectsUnknownNoticeKind()
+    {
+        var definition = Valid with { Notices = ["births"] };
+
+        var error = Assert.Throws<SharingException>(() => AgreementRules.Validate(definition, Partner));
+
+        Assert.Contains("births", error.Message);
+        Assert.Contains("deaths", error.Message);
+    }
+
     [Theory]
     [InlineData("phone", "不予共享")]
     [InlineData("ethnicity", "不予共享")]

@@ -44,6 +44,29 @@ public sealed class SharingRepositoryTests : IDisposable
     }
 
     [Fact]
+    public void Open_OlderDatabase_AddsNoticeColumns()
+    {
+        using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_folder.Path, SharingDatabase.FileName)};Pooling=False"))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE shared_person (id_number TEXT NOT NULL PRIMARY KEY, name TEXT, sex TEXT, birth_date TEXT, education TEXT,
+                    division_code TEXT, deceased INTEGER NOT NULL DEFAULT 0, published_at TEXT NOT NULL) WITHOUT ROWID;
+                INSERT INTO shared_person VALUES ('110105195005010013', '测试甲', '1', '1950-05-01', NULL, '110105', 0, '2026-01-01T00:00:00.0000000Z');
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        var repository = Repository();
+
+        var columns = repository.Database.Query("SELECT name FROM pragma_table_info('shared_person')", r => r.GetString(0));
+        Assert.Equal("death_date", columns[^1]);
+        Assert.Equal("测试甲", repository.Database.Scalar("SELECT name FROM shared_person WHERE death_date IS NULL"));
+        Assert.Contains("closure_date", repository.Database.Query("SELECT name FROM pragma_table_info('shared_employer')", r => r.GetString(0)));
+    }
+
+    [Fact]
     public void Publish_UnknownDataset_ReportsChoices()
     {
         Import(Extracts.PersonHeader, Extracts.PersonRow(Division, Born, 1, "测试甲"));
