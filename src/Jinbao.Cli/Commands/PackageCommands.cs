@@ -119,6 +119,11 @@ internal static class PackageCommands
             // Checked before receiving, because the package is imported before the receipt is written.
             CheckOutputFile(receiptPath, receipt.Name);
             string packagePath = parsed.GetValue(package)!;
+            if (Directory.Exists(packagePath))
+            {
+                throw new UsageException(Format(PackageCliText.PackageIsFolder, packagePath));
+            }
+
             if (!File.Exists(packagePath))
             {
                 throw new UsageException(Format(PackageCliText.PackageMissing, packagePath));
@@ -175,6 +180,11 @@ internal static class PackageCommands
             if (!Uri.TryCreate(serverText, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
             {
                 throw new UsageException(Format(PackageCliText.SendServerInvalid, serverText));
+            }
+
+            if (Directory.Exists(packagePath))
+            {
+                throw new UsageException(Format(PackageCliText.PackageIsFolder, packagePath));
             }
 
             if (!File.Exists(packagePath))

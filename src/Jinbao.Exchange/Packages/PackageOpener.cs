@@ -246,7 +246,7 @@ public static class PackageOpener
         var path = verifier.Verify(info.Signer, intermediates, crls, CertificateUse.Signing, now);
         if (!path.IsValid)
         {
-            throw new PackageRejectedException(RejectionReason.SenderUntrusted, Text.Format(PackageText.SenderUntrusted, info.Signer.SubjectDN, string.Join("；", path.Problems.Select(p => p.Message))));
+            throw new PackageRejectedException(RejectionReason.SenderUntrusted, Text.Format(PackageText.SenderUntrusted, info.Signer.SubjectDN, path.Describe()));
         }
 
         if (info.TimeStampToken is not { } token)
@@ -267,7 +267,7 @@ public static class PackageOpener
         var authorityPath = verifier.Verify(stamp.Authority, intermediates, crls, CertificateUse.TimeStamping, now);
         if (!authorityPath.IsValid)
         {
-            throw new PackageRejectedException(RejectionReason.TimeStampInvalid, Text.Format(PackageText.TimeStampInvalid, string.Join("；", authorityPath.Problems.Select(p => p.Message))));
+            throw new PackageRejectedException(RejectionReason.TimeStampInvalid, Text.Format(PackageText.TimeStampInvalid, authorityPath.Describe()));
         }
 
         PackageManifest manifest;

@@ -70,7 +70,7 @@ public sealed record PackageReceipt
         var path = verifier.Verify(info.Signer, [.. info.Certificates, .. intermediates], crls, CertificateUse.Signing, now);
         if (!path.IsValid)
         {
-            throw new TrustException(Text.Format(PackageText.ReceiptSignerUntrusted, info.Signer.SubjectDN, string.Join("；", path.Problems.Select(p => p.Message))));
+            throw new TrustException(Text.Format(PackageText.ReceiptSignerUntrusted, info.Signer.SubjectDN, path.Describe()));
         }
 
         return (receipt, info.Signer);

@@ -52,7 +52,7 @@ public sealed class PartnerTrust
         }
 
         var result = _verifier.Verify(certificate, _intermediates, crls.Crls, use, now.UtcDateTime);
-        string? problem = result.IsValid ? null : Text.Format(SharingText.CertificateRejected, string.Join("；", result.Problems.Select(p => p.Message)));
+        string? problem = result.IsValid ? null : Text.Format(SharingText.CertificateRejected, result.Describe());
         _results[serial] = new CachedResult(problem, crls.Version, now + CacheLifetime);
         return problem;
     }

@@ -129,7 +129,7 @@ internal static class SessionEndpoints
         if (problems.Count > 0)
         {
             audit.Record(user, AuditActions.CertificateSignIn, certificates[0].SerialNumber.ToString(16), AuditOutcomes.Rejected, address);
-            return Problems.Format(StatusCodes.Status401Unauthorized, ServerText.Certificate_Rejected, string.Join("；", problems));
+            return Problems.Format(StatusCodes.Status401Unauthorized, ServerText.Certificate_Rejected, Jinbao.Trust.Pki.ChainVerificationResult.JoinSentences(problems));
         }
 
         audit.Record(user, AuditActions.CertificateSignIn, certificates[0].SerialNumber.ToString(16), AuditOutcomes.Succeeded, address);

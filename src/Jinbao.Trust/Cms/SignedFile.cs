@@ -101,7 +101,9 @@ public static class SignedFile
         var contentInfo = new ContentInfoParser(CmsParsing.Require<Asn1SequenceParser>(new Asn1StreamParser(input).ReadObject(), TrustText.SignedDataInvalid));
         if (!contentInfo.ContentType.Equals(GmObjectIdentifiers.SignedData) && !contentInfo.ContentType.Equals(PkcsObjectIdentifiers.SignedData))
         {
-            throw new TrustException(string.Format(CultureInfo.CurrentCulture, TrustText.NotSignedData, contentInfo.ContentType.Id));
+            // An encrypted file (or package) is the commonest wrong input here, so it is named as such.
+            bool enveloped = contentInfo.ContentType.Equals(GmObjectIdentifiers.EnvelopedData) || contentInfo.ContentType.Equals(PkcsObjectIdentifiers.EnvelopedData);
+            throw new TrustException(enveloped ? TrustText.EnvelopedNotSigned : string.Format(CultureInfo.CurrentCulture, TrustText.NotSignedData, contentInfo.ContentType.Id));
         }
 
         var signedData = SignedDataParser.GetInstance(CmsParsing.Require<Asn1SequenceParser>(contentInfo.GetContent(Asn1Tags.Sequence), TrustText.SignedDataInvalid));

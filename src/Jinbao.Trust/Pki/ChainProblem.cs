@@ -41,4 +41,15 @@ public sealed record ChainVerificationResult(IReadOnlyList<ChainProblem> Problem
 {
     /// <summary>Whether every check passed.</summary>
     public bool IsValid => Problems.Count == 0;
+
+    /// <summary>Returns the problems' messages as one sentence list, each separated by a semicolon and the whole ending in one full stop.</summary>
+    public string Describe() => JoinSentences(Problems.Select(p => p.Message));
+
+    /// <summary>Joins sentences with "；" after dropping each one's own closing full stop, and ends the whole with "。".</summary>
+    public static string JoinSentences(IEnumerable<string> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var parts = sentences.Select(sentence => sentence.TrimEnd().TrimEnd('。', '.', '；', ';')).Where(part => part.Length > 0).ToList();
+        return parts.Count == 0 ? "" : string.Join("；", parts) + "。";
+    }
 }

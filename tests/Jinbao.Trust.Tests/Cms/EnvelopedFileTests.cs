@@ -79,6 +79,19 @@ public sealed class EnvelopedFileTests : IDisposable
         Assert.Empty(Decrypt(output.ToArray(), recipient));
     }
 
+    [Fact]
+    public void Verifying_enveloped_file_names_it_encrypted()
+    {
+        var recipient = IssueEncryption("甲单位");
+        using var output = new MemoryStream();
+        EnvelopedFile.Encrypt(new MemoryStream(_content), output, [recipient.Certificate]);
+
+        var error = Assert.Throws<TrustException>(() => SignedFile.Verify(new MemoryStream(output.ToArray()), null, null, Sm2.DefaultId));
+
+        Assert.Contains("加密数据", error.Message);
+        Assert.Contains("jinbao decrypt", error.Message);
+    }
+
     private (Sm2PrivateKey Key, X509Certificate Certificate) IssueEncryption(string name)
     {
         var holder = Sm2PrivateKey.Generate();
