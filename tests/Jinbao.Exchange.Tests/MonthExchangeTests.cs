@@ -23,8 +23,8 @@ using Org.BouncyCastle.Asn1.X509;
 namespace Jinbao.Exchange.Tests;
 
 /// <summary>
-/// One month of exchange between a province node and a ministry node, each a server on 127.0.0.1 with its own data
-/// folder and store, certified by one CA hierarchy (ministry root, provincial CA): the province checks its batch,
+/// One month of exchange between a province node and a ministry node, two servers on 127.0.0.1 (the province a
+/// <c>jinbao serve</c> process) with their own data folders and stores, certified by one CA hierarchy (ministry root, provincial CA): the province checks its batch,
 /// packs and sends it; the ministry receives, verifies, checks, imports and answers with a signed receipt; a partner
 /// department with an organisation certificate from the same root queries, verifies and subscribes, and sees only its
 /// agreed, masked fields. A second package with a funeral grant then reaches the partner as a change event.
@@ -37,9 +37,8 @@ public sealed partial class MonthExchangeTests : IAsyncLifetime
     private readonly TestNodes _nodes = new();
     private readonly TransportCertificates _transport = new();
     private readonly TempFolder _folder = new();
-    private WebApplication _province = null!;
+    private ServerProcess _province = null!;
     private WebApplication _ministry = null!;
-    private string _provinceOutput = "";
     private string _ministryOutput = "";
 
     private string BundleFolder => Path.Combine(_folder.Path, "bundle");
@@ -54,16 +53,9 @@ public sealed partial class MonthExchangeTests : IAsyncLifetime
         File.WriteAllText(Path.Combine(CrlFolder, "root.crl"), CertificateFiles.ToPem(crls[0]));
         File.WriteAllText(Path.Combine(CrlFolder, "province.crl"), CertificateFiles.ToPem(crls[1]));
 
-        var provinceConsole = new StringWriter();
-        _province = ServerApplication.Build(new ServerOptions
-        {
-            Urls = "http://127.0.0.1:0",
-            DataDirectory = Path.Combine(_folder.Path, "province"),
-            Console = provinceConsole,
-            SignInRequestsPerMinute = 1000,
-        });
-        await _province.StartAsync();
-        _provinceOutput = provinceConsole.ToString();
+        // The province node is a jinbao serve process of its own; the ministry node runs in this process, so the
+        // test can give it keys and certificates as objects.
+        _province = ServerProcess.Start(Path.Combine(_folder.Path, "province"));
 
         var ministryConsole = new StringWriter();
         _ministry = ServerApplication.Build(new ServerOptions
@@ -92,13 +84,11 @@ public sealed partial class MonthExchangeTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var app in new[] { _province, _ministry })
+        _province?.Dispose();
+        if (_ministry is not null)
         {
-            if (app is not null)
-            {
-                await app.StopAsync();
-                await app.DisposeAsync();
-            }
+            await _ministry.StopAsync();
+            await _ministry.DisposeAsync();
         }
 
         _transport.Dispose();
@@ -111,8 +101,8 @@ public sealed partial class MonthExchangeTests : IAsyncLifetime
     public async Task Month_from_province_to_partner()
     {
         // The province checks its month's contributions on its own server and keeps them in its own store.
-        using var provinceAdmin = await SignInAdminAsync(_province, _provinceOutput);
-        using var provinceOperator = await CreateOperatorAsync(_province, provinceAdmin, "province-clerk");
+        using var provinceAdmin = await SignInAdminAsync(_province.BaseAddress, _province.WaitForLine("一次性密码")!);
+        using var provinceOperator = await CreateOperatorAsync(_province.BaseAddress, provinceAdmin, "province-clerk");
         using var uploaded = await provinceOperator.UploadAsync("contribution.csv", await File.ReadAllBytesAsync(Path.Combine(BundleFolder, "contribution.csv")));
         string batchId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batch").GetProperty("id").GetString()!;
         var checkedBatch = await provinceOperator.WaitForBatchAsync(batchId);
@@ -120,8 +110,8 @@ public sealed partial class MonthExchangeTests : IAsyncLifetime
 
         // It packs the whole bundle (checked again while packing) and sends it to the ministry.
         var (pensioner, paidPension) = AddPensioner();
-        using var ministryAdmin = await SignInAdminAsync(_ministry, _ministryOutput);
-        using var ministryOperator = await CreateOperatorAsync(_ministry, ministryAdmin, "ministry-clerk");
+        using var ministryAdmin = await SignInAdminAsync(HttpAddress(_ministry), _ministryOutput);
+        using var ministryOperator = await CreateOperatorAsync(HttpAddress(_ministry), ministryAdmin, "ministry-clerk");
         using var sent = await SendAsync(ministryOperator, Pack(BundleFolder, "202611"));
         var receipt = await JsonAsync(sent);
         var (verifiedReceipt, receiptSigner) = PackageReceipt.Verify(
@@ -212,20 +202,20 @@ public sealed partial class MonthExchangeTests : IAsyncLifetime
     private static Uri HttpAddress(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).Single(a => a.Scheme == Uri.UriSchemeHttp);
 
-    private static async Task<ApiClient> SignInAdminAsync(WebApplication app, string consoleOutput)
+    private static async Task<ApiClient> SignInAdminAsync(Uri address, string consoleOutput)
     {
         string oneTime = OneTimePassword().Match(consoleOutput).Groups[1].Value;
-        var admin = new ApiClient(HttpAddress(app));
+        var admin = new ApiClient(address);
         await admin.SignInAsync("admin", oneTime);
         await admin.ChangePasswordAsync(oneTime, AdminPassword);
         return admin;
     }
 
-    private static async Task<ApiClient> CreateOperatorAsync(WebApplication app, ApiClient admin, string userName)
+    private static async Task<ApiClient> CreateOperatorAsync(Uri address, ApiClient admin, string userName)
     {
         using var created = await admin.PostJsonAsync("/api/v1/users", new { userName, role = "operator", password = "Once-" + OperatorPassword });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var client = new ApiClient(HttpAddress(app)) { UserName = userName };
+        var client = new ApiClient(address) { UserName = userName };
         await client.SignInAsync(userName, "Once-" + OperatorPassword);
         await client.ChangePasswordAsync("Once-" + OperatorPassword, OperatorPassword);
         return client;
