@@ -23,9 +23,10 @@ internal static partial class Sm2Curve
 
     /// <summary>
     /// The number of entries in <see cref="CachedKeyTables"/>, kept by hand because <c>ConcurrentDictionary.Count</c>
-    /// takes all of the dictionary's locks, whose number grows with the table: at 1,024 keys that cost more than
-    /// a key's whole first verification. Races with <see cref="ConcurrentDictionary{TKey, TValue}.Clear"/> may leave
-    /// it off by a few, which only moves the point where the cache is emptied.
+    /// takes all of the dictionary's locks, and their number grows with the table. With up to 1,024 keys cached, that
+    /// check took about a tenth of a key's first verification. Races with
+    /// <see cref="ConcurrentDictionary{TKey, TValue}.Clear"/> may leave the count off by a few, which only moves the
+    /// point where the cache is emptied.
     /// </summary>
     private static int cachedKeyCount;
 
