@@ -47,15 +47,11 @@ internal struct JacobianPoint
         var gamma = Fp.Square(p.Y);
         var beta = Fp.Multiply(p.X, gamma);
         var t = Fp.Multiply(Fp.Subtract(p.X, delta), Fp.Add(p.X, delta));
-        var alpha = Fp.Add(Fp.Add(t, t), t);
-        var beta4 = Fp.Add(beta, beta);
-        beta4 = Fp.Add(beta4, beta4);
-        var x3 = Fp.Subtract(Fp.Square(alpha), Fp.Add(beta4, beta4));
+        var alpha = Fp.MultiplySmall(t, 3);
+        var beta4 = Fp.MultiplySmall(beta, 4);
+        var x3 = Fp.Subtract(Fp.Square(alpha), Fp.MultiplySmall(beta, 8));
         var z3 = Fp.Subtract(Fp.Subtract(Fp.Square(Fp.Add(p.Y, p.Z)), gamma), delta);
-        var gamma2 = Fp.Square(gamma);
-        var gamma8 = Fp.Add(gamma2, gamma2);
-        gamma8 = Fp.Add(gamma8, gamma8);
-        gamma8 = Fp.Add(gamma8, gamma8);
+        var gamma8 = Fp.MultiplySmall(Fp.Square(gamma), 8);
         var y3 = Fp.Subtract(Fp.Multiply(alpha, Fp.Subtract(beta4, x3)), gamma8);
         return new JacobianPoint(x3, y3, z3);
     }
@@ -76,8 +72,7 @@ internal struct JacobianPoint
         var s2 = Fp.Multiply(q.Y, Fp.Multiply(p.Z, z1z1));
         var h = Fp.Subtract(u2, p.X);
         var hh = Fp.Square(h);
-        var i = Fp.Add(hh, hh);
-        i = Fp.Add(i, i);
+        var i = Fp.MultiplySmall(hh, 4);
         var j = Fp.Multiply(h, i);
         var r = Fp.Subtract(s2, p.Y);
 

@@ -107,6 +107,37 @@ public sealed class Sm2Tests
     }
 
     [Fact]
+    public void Many_keys_verify_across_cache_flushes()
+    {
+        // More keys than the verification cache holds (1,024), each verified twice: the cache is emptied on the way,
+        // and keys still cached on their second verification take the path with tables.
+        var random = TestData.CreateRandom(25);
+        var cases = new List<(Sm2PublicKey Key, byte[] Message, byte[] Signature)>();
+        for (var i = 0; i < 1100; i++)
+        {
+            var key = Sm2PrivateKey.Generate();
+            var message = TestData.Bytes(random, random.Next(1, 64));
+            var bc = new SM2Signer();
+            bc.Init(true, new ParametersWithID(new ParametersWithRandom(Domain.Private(key), new SecureRandom()), Sm2.DefaultId.ToArray()));
+            bc.BlockUpdate(message, 0, message.Length);
+            cases.Add((key.PublicKey, message, bc.GenerateSignature()));
+        }
+
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 0; i < cases.Count; i++)
+            {
+                var (key, message, signature) = cases[i];
+                var damaged = signature.ToArray();
+                damaged[^1] ^= 1;
+
+                Assert.True(Sm2.Verify(key, message, signature, Sm2.DefaultId), $"round {round}: signature {i} from BouncyCastle was rejected");
+                Assert.False(Sm2.Verify(key, message, damaged, Sm2.DefaultId), $"round {round}: damaged signature {i} was accepted");
+            }
+        }
+    }
+
+    [Fact]
     public void Encryption_round_trips_with_bouncy_castle()
     {
         var random = TestData.CreateRandom(21);
