@@ -34,6 +34,18 @@ public sealed class PackageCommandTests : IDisposable
     }
 
     [Fact]
+    public void Intermediate_as_trust_root_is_named()
+    {
+        File.WriteAllText(_folder.File("receipt.p7s"), "placeholder: the trust option is read first");
+
+        var verify = JinbaoProcess.Run("receipt", "verify", _folder.File("receipt.p7s"), "--trust", _folder.File("province-ca.cer"));
+
+        Assert.Equal(2, verify.ExitCode);
+        Assert.Contains("非根证书", verify.Stderr, StringComparison.Ordinal);
+        Assert.Contains("province-ca.cer", verify.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pack_receive_and_verify_receipt()
     {
         var pack = Pack("package.jbp");

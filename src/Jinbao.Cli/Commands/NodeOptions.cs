@@ -105,7 +105,22 @@ internal sealed class NodeOptions
 
     public static List<X509Certificate> ReadRoots(string[]? paths, string optionName)
     {
-        var roots = (paths ?? []).SelectMany(path => CertificateFiles.ReadAll(ReadFile(path), path)).ToList();
+        var roots = new List<X509Certificate>();
+        foreach (string path in paths ?? [])
+        {
+            foreach (var certificate in CertificateFiles.ReadAll(ReadFile(path), path))
+            {
+                // A trust anchor here is a root CA. An intermediate given as one would fail its own signature
+                // check later with a message about that CA instead of about the option.
+                if (!certificate.IssuerDN.Equivalent(certificate.SubjectDN))
+                {
+                    throw new UsageException(Format(PackageCliText.TrustNotRoot, optionName, path, certificate.SubjectDN));
+                }
+
+                roots.Add(certificate);
+            }
+        }
+
         return roots.Count > 0 ? roots : throw new UsageException(Format(TrustCliText.OptionMissing, optionName));
     }
 }
