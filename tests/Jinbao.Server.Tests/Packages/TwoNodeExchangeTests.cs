@@ -110,6 +110,27 @@ public sealed class TwoNodeExchangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unknown_node_package_is_audited()
+    {
+        using var other = new TestNodes("另一个根CA");
+        var stranger = TestNodes.IssueNode(other.Province, "冒充的省级节点");
+        using var output = new MemoryStream();
+        PackageWriter.CheckAndWrite([BundleFolder], _nodes.ProvincePackOptions(stranger) with { Chain = [other.Province.Certificate] }, output, Path.Combine(_province.Path, "report-stranger"));
+
+        using var response = await SendAsync(output.ToArray());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await JsonAsync(response);
+        Assert.Contains("冒充的省级节点", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        using var auditor = await _ministry.CreateUserAsync("auditor");
+        var entry = (await JsonAsync(await auditor.GetAsync("/api/v1/audit?action=package-receive"))).GetProperty("items")[0];
+        Assert.Equal("rejected", entry.GetProperty("outcome").GetString());
+        Assert.Contains(nameof(RejectionReason.SenderUntrusted), entry.GetProperty("target").GetString(), StringComparison.Ordinal);
+        using var store = CentralStore.OpenDataFolder(_ministry.DataDirectory);
+        Assert.Empty(store.ListBatches());
+    }
+
+    [Fact]
     public async Task Auditor_cannot_send_package()
     {
         using var auditor = await _ministry.CreateUserAsync("auditor");
