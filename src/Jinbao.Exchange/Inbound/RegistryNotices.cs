@@ -79,6 +79,11 @@ public static class RegistryNotices
                 throw new InvalidDataException(Text.Format(PackageText.NoticeDateInvalid, fileName, row, required[^1], dateText));
             }
 
+            if (dataset == DeathDataset && date < BirthDate(key))
+            {
+                throw new InvalidDataException(Text.Format(PackageText.NoticeDeathBeforeBirth, fileName, row, dateText, BirthDate(key)));
+            }
+
             RegistrationStatus? status = null;
             if (dataset == ClosureDataset)
             {
@@ -103,6 +108,10 @@ public static class RegistryNotices
     public static bool IsValidKey(string dataset, string key, DateOnly today) => dataset == DeathDataset
         ? PersonIdNumber.Check(key, IdDocumentType.CitizenId, StandardsCatalog.Default.Divisions, today).IsValid && key.Length == 18
         : UnifiedSocialCreditCode.Check(key, StandardsCatalog.Default.Divisions).IsValid;
+
+    /// <summary>The birth date written in characters 7–14 of a citizen ID number that <see cref="IsValidKey"/> accepted; a death before it is invalid.</summary>
+    public static DateOnly BirthDate(string idNumber) =>
+        DateOnly.ParseExact(idNumber.AsSpan(6, 8), "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Parses a notice date written as yyyy-MM-dd; a date after <paramref name="today"/> is invalid.</summary>
     public static bool TryParseDate(string? text, DateOnly today, out DateOnly date) =>

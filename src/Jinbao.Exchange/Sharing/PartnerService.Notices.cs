@@ -131,6 +131,11 @@ public sealed partial class PartnerService
                 return (null, problem);
             }
 
+            if (date < RegistryNotices.BirthDate(key))
+            {
+                return (null, Text.Format(NoticeText.DeathBeforeBirth, NoticeText.DeathsName, i + 1, NoticeText.DeathDateField, items[i].DeathDate, RegistryNotices.BirthDate(key)));
+            }
+
             notices.Add(new RegistryNotice(key, date, null));
         }
 

@@ -155,6 +155,7 @@ public sealed class PartnerNoticeTests(NoticeWorldFixture fixture) : IClassFixtu
         { "deaths", PartnerWorld.Person(2), "", "2025-13-02", "无效" },
         { "deaths", PartnerWorld.Person(2), "", "2025/01/02", "yyyy-MM-dd" },
         { "deaths", PartnerWorld.Person(2), "", Format(Today.AddDays(1)), "晚于今天" },
+        { "deaths", PartnerWorld.Person(2), "", Format(PartnerWorld.Born.AddDays(-1)), "早于公民身份号码中的出生日期" },
         { "closures", WrongCheckCharacter(PartnerWorld.Employer), "吊销", "2025-01-02", "统一社会信用代码" },
         { "closures", PartnerWorld.Employer, "停业", "2025-01-02", "注销 或 吊销" },
     };

@@ -89,6 +89,19 @@ public sealed class RegistryUpdateTests : IDisposable
     }
 
     [Fact]
+    public void Death_before_birth_is_not_packed()
+    {
+        string notices = Path.Combine(_ministry.Folder, "deaths.csv");
+        File.WriteAllText(notices, $"公民身份号码,死亡日期\n{UnknownIdNumber()},2025-01-02\n{UnknownIdNumber()},1899-12-31\n");
+
+        var error = Assert.Throws<ArgumentException>(() => Pack(notices));
+
+        Assert.Contains("第 3 行", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1899-12-31", error.Message, StringComparison.Ordinal);
+        Assert.Contains("出生日期 1900-01-01", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Notices_mixed_with_extracts_are_not_packed()
     {
         string notices = Path.Combine(_ministry.Folder, "deaths.csv");
