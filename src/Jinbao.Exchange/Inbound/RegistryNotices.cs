@@ -63,6 +63,7 @@ public static class RegistryNotices
 
         var today = DateOnly.FromDateTime(DateTime.Today);
         var notices = new List<RegistryNotice>();
+        var rows = new List<long>();
         while (parser.ReadFields() is { } fields)
         {
             long row = parser.LineNumber < 0 ? notices.Count + 2 : parser.LineNumber - 1;
@@ -95,9 +96,34 @@ public static class RegistryNotices
             }
 
             notices.Add(new RegistryNotice(key, date, status));
+            rows.Add(row);
+        }
+
+        if (FindConflict(notices) is var (earlier, later))
+        {
+            throw new InvalidDataException(Text.Format(PackageText.NoticeConflictingDuplicate, fileName, rows[earlier], rows[later], notices[later].Key));
         }
 
         return notices;
+    }
+
+    /// <summary>
+    /// Finds two notices for the same number that disagree on date or status, which would leave the change event with one
+    /// date and the registry with the other. Returns their positions, or null when every repeated notice is identical.
+    /// </summary>
+    public static (int Earlier, int Later)? FindConflict(IReadOnlyList<RegistryNotice> notices)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < notices.Count; i++)
+        {
+            if (!seen.TryAdd(notices[i].Key, i) && notices[seen[notices[i].Key]] != notices[i])
+            {
+                return (seen[notices[i].Key], i);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -60,6 +60,11 @@ public sealed partial class PartnerService
                 return await RejectAsync(scope, 400, problem).ConfigureAwait(false);
             }
 
+            if (RegistryNotices.FindConflict(notices!) is var (earlier, later))
+            {
+                return await RejectAsync(scope, 400, Text.Format(NoticeText.ConflictingDuplicate, KindName(kind), earlier + 1, later + 1, notices![later].Key)).ConfigureAwait(false);
+            }
+
             if (!File.Exists(registries.PathOf(dataset)))
             {
                 return await RejectAsync(scope, 503, Text.Format(NoticeText.RegistryMissing, Path.GetFileName(registries.PathOf(dataset)), KindName(kind))).ConfigureAwait(false);

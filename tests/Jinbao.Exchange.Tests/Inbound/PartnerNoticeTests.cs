@@ -148,6 +148,29 @@ public sealed class PartnerNoticeTests(NoticeWorldFixture fixture) : IClassFixtu
         Assert.Equal(registry, File.ReadAllText(fixture.Registries.PathOf(RegistryNotices.DeathDataset)));
     }
 
+    [Fact]
+    public async Task Conflicting_notices_for_one_person_rejected()
+    {
+        var (client, agreement) = NewPartner("conflicting", new AgreementDataset("person", ["idNumber"]), [NoticeKinds.Deaths]);
+        string person = PartnerWorld.Person(1);
+        string registry = File.ReadAllText(fixture.Registries.PathOf(RegistryNotices.DeathDataset));
+        var repository = World.Services.GetRequiredService<SharingRepository>();
+        long before = repository.LatestSequence();
+
+        var sent = await client.SendNoticesAsync(new NoticeRequest(agreement.Id, Deaths:
+        [
+            new DeathNoticeItem(PartnerWorld.Person(2), Format(Today.AddDays(-5))),
+            new DeathNoticeItem(person, Format(Today.AddDays(-5))),
+            new DeathNoticeItem(person, Format(Today.AddDays(-4))),
+        ]));
+
+        Assert.Equal(400, sent.Status);
+        Assert.Contains("第 2 条与第 3 条", sent.ProblemDetail);
+        Assert.Contains(person, sent.ProblemDetail);
+        Assert.Equal(registry, File.ReadAllText(fixture.Registries.PathOf(RegistryNotices.DeathDataset)));
+        Assert.Equal(before, repository.LatestSequence());
+    }
+
     // Each case: notice kind, key (ID number or credit code), status, date, and a word the reason must contain.
     public static TheoryData<string, string, string, string, string> InvalidNotices => new()
     {

@@ -102,6 +102,21 @@ public sealed class RegistryUpdateTests : IDisposable
     }
 
     [Fact]
+    public void Conflicting_closures_are_not_packed_but_repeats_are()
+    {
+        string employer = Rows(StoredLegalEntities).First(r => r["登记状态"] == "存续")["统一社会信用代码"];
+        string notices = Path.Combine(_ministry.Folder, "closures.csv");
+        File.WriteAllText(notices, $"统一社会信用代码,登记状态,注销日期\n{employer},注销,2025-03-04\n{employer},注销,2025-03-04\n");
+        Pack(notices);
+        File.WriteAllText(notices, $"统一社会信用代码,登记状态,注销日期\n{employer},注销,2025-03-04\n{employer},吊销,2025-03-04\n");
+
+        var error = Assert.Throws<ArgumentException>(() => Pack(notices));
+
+        Assert.Contains("第 2 行与第 3 行", error.Message, StringComparison.Ordinal);
+        Assert.Contains(employer, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Notices_mixed_with_extracts_are_not_packed()
     {
         string notices = Path.Combine(_ministry.Folder, "deaths.csv");
