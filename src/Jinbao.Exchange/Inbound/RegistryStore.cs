@@ -42,6 +42,30 @@ public sealed class RegistryStore(string dataFolder)
         }
     }
 
+    /// <summary>
+    /// Checks that the stored extract exists and has its key column, so that a call or package with both kinds of notice
+    /// is refused before the first kind is written.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The stored extract is missing or lacks its key column; the message is Chinese.</exception>
+    public void EnsureUsable(string dataset)
+    {
+        string path = PathOf(dataset);
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException(Text.Format(PackageText.RegistryMissing, path));
+        }
+
+        using var parser = RegistryNotices.Open(path);
+        KeyColumn(path, dataset, parser.ReadFields() ?? []);
+    }
+
+    private static int KeyColumn(string path, string dataset, IList<string> header)
+    {
+        string name = dataset == RegistryNotices.DeathDataset ? "公民身份号码" : "统一社会信用代码";
+        int key = header.IndexOf(name);
+        return key >= 0 ? key : throw new InvalidDataException(Text.Format(PackageText.NoticeColumnMissing, path, name));
+    }
+
     private RegistryUpdateResult ApplyCore(string dataset, IReadOnlyList<RegistryNotice> notices)
     {
         string path = PathOf(dataset);
@@ -65,11 +89,7 @@ public sealed class RegistryStore(string dataFolder)
             using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
             {
                 var header = (parser.ReadFields() ?? []).ToList();
-                int key = header.IndexOf(deaths ? "公民身份号码" : "统一社会信用代码");
-                if (key < 0)
-                {
-                    throw new InvalidDataException(Text.Format(PackageText.NoticeColumnMissing, path, deaths ? "公民身份号码" : "统一社会信用代码"));
-                }
+                int key = KeyColumn(path, dataset, header);
 
                 int status = IndexOrAppend(header, deaths ? "人员状态" : "登记状态");
                 int date = IndexOrAppend(header, deaths ? "死亡日期" : "注销日期");

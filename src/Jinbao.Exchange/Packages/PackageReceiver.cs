@@ -182,6 +182,19 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
             read.Add((file, notices));
         }
 
+        // Every extract the package needs is checked first, so a package of deaths and closures is refused whole.
+        foreach (var (file, _) in read)
+        {
+            try
+            {
+                registries.EnsureUsable(file.Dataset);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new PackageRejectedException(RejectionReason.ImportFailed, Text.Format(PackageText.ImportFailed, file.Name, ex.Message), ex);
+            }
+        }
+
         var results = new List<ReceiptFile>();
         int updated = 0, unknown = 0;
         foreach (var (file, notices) in read)

@@ -70,6 +70,11 @@ public sealed partial class PartnerService
                 return await RejectAsync(scope, 503, Text.Format(NoticeText.RegistryMissing, Path.GetFileName(registries.PathOf(dataset)), KindName(kind))).ConfigureAwait(false);
             }
 
+            if (Unusable(registries, dataset, kind) is { } unusable)
+            {
+                return await RejectAsync(scope, 503, unusable).ConfigureAwait(false);
+            }
+
             batches.Add((dataset, kind, notices!));
         }
 
@@ -92,7 +97,7 @@ public sealed partial class PartnerService
             }
             catch (InvalidDataException)
             {
-                // The extract lacks its key column. The reason goes to the access log without the server's file path.
+                // The extract was replaced by one without its key column since the check above.
                 return await RejectAsync(scope, 503, Text.Format(NoticeText.RegistryUnusable, Path.GetFileName(registries.PathOf(dataset)), KindName(kind))).ConfigureAwait(false);
             }
 
@@ -103,6 +108,21 @@ public sealed partial class PartnerService
 
         scope.Fields = string.Join(',', batches.Select(b => b.Kind));
         return await SucceedAsync(scope, new NoticeResponse(scope.Agreement!.Id, received, updated, unknown, events)).ConfigureAwait(false);
+    }
+
+    // Returns the Chinese reason when the stored extract lacks its key column, without the server's file path, which goes
+    // to the access log; or null when the extract can be updated.
+    private static string? Unusable(RegistryStore registries, string dataset, string kind)
+    {
+        try
+        {
+            registries.EnsureUsable(dataset);
+            return null;
+        }
+        catch (InvalidDataException)
+        {
+            return Text.Format(NoticeText.RegistryUnusable, Path.GetFileName(registries.PathOf(dataset)), KindName(kind));
+        }
     }
 
     private static int CountNotices(NoticeRequest request)

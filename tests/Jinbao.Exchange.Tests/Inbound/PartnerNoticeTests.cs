@@ -171,6 +171,34 @@ public sealed class PartnerNoticeTests(NoticeWorldFixture fixture) : IClassFixtu
         Assert.Equal(before, repository.LatestSequence());
     }
 
+    [Fact]
+    public async Task Deaths_not_written_when_closure_registry_unusable()
+    {
+        var (client, agreement) = NewPartner("both-kinds", new AgreementDataset("person", ["idNumber"]), NoticeKinds.All);
+        string closuresPath = fixture.Registries.PathOf(RegistryNotices.ClosureDataset);
+        string closures = File.ReadAllText(closuresPath);
+        string deaths = File.ReadAllText(fixture.Registries.PathOf(RegistryNotices.DeathDataset));
+        var repository = World.Services.GetRequiredService<SharingRepository>();
+        long before = repository.LatestSequence();
+        File.WriteAllText(closuresPath, "单位名称,登记状态,注销日期\n北京测试科技有限公司,存续,\n");
+        try
+        {
+            var sent = await client.SendNoticesAsync(new NoticeRequest(agreement.Id,
+                Deaths: [new DeathNoticeItem(PartnerWorld.Person(1), Format(Today.AddDays(-2)))],
+                Closures: [new ClosureNoticeItem(PartnerWorld.Employer, "注销", Format(Today.AddDays(-2)))]));
+
+            Assert.Equal(503, sent.Status);
+            Assert.Contains("缺少号码列", sent.ProblemDetail);
+            Assert.Equal(deaths, File.ReadAllText(fixture.Registries.PathOf(RegistryNotices.DeathDataset)));
+            Assert.Equal(before, repository.LatestSequence());
+            Assert.Equal(0, Access("both-kinds").First().Units);
+        }
+        finally
+        {
+            File.WriteAllText(closuresPath, closures);
+        }
+    }
+
     // Each case: notice kind, key (ID number or credit code), status, date, and a word the reason must contain.
     public static TheoryData<string, string, string, string, string> InvalidNotices => new()
     {

@@ -117,6 +117,26 @@ public sealed class RegistryUpdateTests : IDisposable
     }
 
     [Fact]
+    public void Package_of_both_kinds_rejected_whole_when_one_registry_unusable()
+    {
+        var person = Rows(StoredPopulation).First(r => r["人员状态"] == "正常")["公民身份号码"];
+        string employer = Rows(StoredLegalEntities).First(r => r["登记状态"] == "存续")["统一社会信用代码"];
+        string deaths = Path.Combine(_ministry.Folder, "deaths.csv");
+        File.WriteAllText(deaths, $"公民身份号码,死亡日期\n{person},2025-01-02\n");
+        string closures = Path.Combine(_ministry.Folder, "closures.csv");
+        File.WriteAllText(closures, $"统一社会信用代码,登记状态,注销日期\n{employer},吊销,2025-03-04\n");
+        string package = Pack(deaths, closures);
+        File.WriteAllText(StoredLegalEntities, "单位名称,登记状态,注销日期\n测试,存续,\n");
+        string population = File.ReadAllText(StoredPopulation);
+
+        var outcome = _ministry.Receiver.Receive(package);
+
+        Assert.False(outcome.Receipt.IsAccepted);
+        Assert.Contains("统一社会信用代码", string.Join(" ", outcome.Receipt.Messages), StringComparison.Ordinal);
+        Assert.Equal(population, File.ReadAllText(StoredPopulation));
+    }
+
+    [Fact]
     public void Notices_mixed_with_extracts_are_not_packed()
     {
         string notices = Path.Combine(_ministry.Folder, "deaths.csv");
