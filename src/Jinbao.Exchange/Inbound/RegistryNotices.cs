@@ -36,7 +36,17 @@ public static class RegistryNotices
         }
 
         using var parser = Open(path);
-        var header = parser.ReadFields() ?? [];
+        string[] header;
+        try
+        {
+            header = parser.ReadFields() ?? [];
+        }
+        catch (MalformedLineException)
+        {
+            // Not a notice header; the quality check reports the file.
+            return null;
+        }
+
         if (DeathColumns.All(header.Contains) && !header.Contains("姓名"))
         {
             return DeathDataset;
@@ -54,7 +64,7 @@ public static class RegistryNotices
         string[] required = dataset == DeathDataset ? DeathColumns : ClosureColumns;
         string fileName = Path.GetFileName(path);
         using var parser = Open(path);
-        var header = parser.ReadFields() ?? [];
+        var header = ReadFields(parser, fileName) ?? [];
         var columns = required.Select(name => Array.IndexOf(header, name)).ToArray();
         if (columns.Any(c => c < 0))
         {
@@ -64,7 +74,7 @@ public static class RegistryNotices
         var today = DateOnly.FromDateTime(DateTime.Today);
         var notices = new List<RegistryNotice>();
         var rows = new List<long>();
-        while (parser.ReadFields() is { } fields)
+        while (ReadFields(parser, fileName) is { } fields)
         {
             long row = parser.LineNumber < 0 ? notices.Count + 2 : parser.LineNumber - 1;
             string Field(int index) => columns[index] < fields.Length ? fields[columns[index]].Trim() : "";
@@ -155,6 +165,20 @@ public static class RegistryNotices
     public static string StatusName(RegistrationStatus status) => status == RegistrationStatus.Revoked ? "吊销" : "注销";
 
     internal static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Reads the next row, or null at the end.</summary>
+    /// <exception cref="InvalidDataException">The row's quotes are unbalanced; the message is Chinese and names the file and line.</exception>
+    internal static string[]? ReadFields(TextFieldParser parser, string fileName)
+    {
+        try
+        {
+            return parser.ReadFields();
+        }
+        catch (MalformedLineException ex)
+        {
+            throw new InvalidDataException(Text.Format(PackageText.CsvLineMalformed, fileName, ex.LineNumber), ex);
+        }
+    }
 
     internal static TextFieldParser Open(string path)
     {

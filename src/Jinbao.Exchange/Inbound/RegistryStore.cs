@@ -56,7 +56,7 @@ public sealed class RegistryStore(string dataFolder)
         }
 
         using var parser = RegistryNotices.Open(path);
-        KeyColumn(path, dataset, parser.ReadFields() ?? []);
+        KeyColumn(path, dataset, RegistryNotices.ReadFields(parser, path) ?? []);
     }
 
     private static int KeyColumn(string path, string dataset, IList<string> header)
@@ -88,13 +88,13 @@ public sealed class RegistryStore(string dataFolder)
             using (var parser = RegistryNotices.Open(path))
             using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
             {
-                var header = (parser.ReadFields() ?? []).ToList();
+                var header = (RegistryNotices.ReadFields(parser, path) ?? []).ToList();
                 int key = KeyColumn(path, dataset, header);
 
                 int status = IndexOrAppend(header, deaths ? "人员状态" : "登记状态");
                 int date = IndexOrAppend(header, deaths ? "死亡日期" : "注销日期");
                 WriteRow(writer, header);
-                while (parser.ReadFields() is { } read)
+                while (RegistryNotices.ReadFields(parser, path) is { } read)
                 {
                     var fields = read.ToList();
                     while (fields.Count < header.Count)

@@ -137,6 +137,19 @@ public sealed class RegistryUpdateTests : IDisposable
     }
 
     [Fact]
+    public void Notice_with_unbalanced_quote_is_not_packed()
+    {
+        string notices = Path.Combine(_ministry.Folder, "deaths.csv");
+        File.WriteAllText(notices, $"公民身份号码,死亡日期\n{UnknownIdNumber()},2025-01-02\n\"{UnknownIdNumber()},2025-01-02\n");
+
+        var error = Assert.Throws<ArgumentException>(() => Pack(notices));
+
+        Assert.Contains("deaths.csv", error.Message, StringComparison.Ordinal);
+        Assert.Contains("第 3 行", error.Message, StringComparison.Ordinal);
+        Assert.Contains("引号", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Notices_mixed_with_extracts_are_not_packed()
     {
         string notices = Path.Combine(_ministry.Folder, "deaths.csv");
