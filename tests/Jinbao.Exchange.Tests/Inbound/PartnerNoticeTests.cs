@@ -172,7 +172,7 @@ public sealed class PartnerNoticeTests(NoticeWorldFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task Deaths_not_written_when_closure_registry_unusable()
+    public async Task Unusable_registry_blocks_both_kinds()
     {
         var (client, agreement) = NewPartner("both-kinds", new AgreementDataset("person", ["idNumber"]), NoticeKinds.All);
         string closuresPath = fixture.Registries.PathOf(RegistryNotices.ClosureDataset);

@@ -102,7 +102,7 @@ public sealed class RegistryUpdateTests : IDisposable
     }
 
     [Fact]
-    public void Conflicting_closures_are_not_packed_but_repeats_are()
+    public void Conflicting_closures_not_packed()
     {
         string employer = Rows(StoredLegalEntities).First(r => r["登记状态"] == "存续")["统一社会信用代码"];
         string notices = Path.Combine(_ministry.Folder, "closures.csv");
@@ -117,7 +117,7 @@ public sealed class RegistryUpdateTests : IDisposable
     }
 
     [Fact]
-    public void Package_of_both_kinds_rejected_whole_when_one_registry_unusable()
+    public void Mixed_notice_package_rejected_whole()
     {
         var person = Rows(StoredPopulation).First(r => r["人员状态"] == "正常")["公民身份号码"];
         string employer = Rows(StoredLegalEntities).First(r => r["登记状态"] == "存续")["统一社会信用代码"];

@@ -205,7 +205,7 @@ public sealed class TwoNodeExchangeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Console_inbox_names_notice_dataset_in_chinese()
+    public async Task Console_inbox_names_notice_dataset()
     {
         const string first17 = "11010119800101123";
         string person = first17 + Jinbao.Standards.Identifiers.CitizenIdNumber.ComputeCheckCharacter(first17);
