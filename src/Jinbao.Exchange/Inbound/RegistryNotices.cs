@@ -57,9 +57,9 @@ public static class RegistryNotices
 
     public static bool IsNoticeDataset(string dataset) => dataset is DeathDataset or ClosureDataset;
 
-    /// <summary>Reads and validates every row of a notice file.</summary>
+    /// <summary>Reads and validates every row of a notice file; <paramref name="today"/> is the day in China Standard Time.</summary>
     /// <exception cref="InvalidDataException">A column is missing, or a row has an invalid number, code, status or date; the message is Chinese and names the file, row and value.</exception>
-    public static IReadOnlyList<RegistryNotice> Read(string path, string dataset)
+    public static IReadOnlyList<RegistryNotice> Read(string path, string dataset, DateOnly today)
     {
         string[] required = dataset == DeathDataset ? DeathColumns : ClosureColumns;
         string fileName = Path.GetFileName(path);
@@ -71,7 +71,6 @@ public static class RegistryNotices
             throw new InvalidDataException(Text.Format(PackageText.NoticeColumnMissing, fileName, string.Join("、", required)));
         }
 
-        var today = DateOnly.FromDateTime(DateTime.Today);
         var notices = new List<RegistryNotice>();
         var rows = new List<long>();
         while (ReadFields(parser, fileName) is { } fields)

@@ -167,7 +167,7 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
             IReadOnlyList<RegistryNotice> notices;
             try
             {
-                notices = RegistryNotices.Read(opened.PathOf(file), file.Dataset);
+                notices = RegistryNotices.Read(opened.PathOf(file), file.Dataset, Partners.Agreement.ChinaDay(_time.GetUtcNow()));
             }
             catch (InvalidDataException ex)
             {

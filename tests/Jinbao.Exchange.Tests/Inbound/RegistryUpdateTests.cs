@@ -150,6 +150,21 @@ public sealed class RegistryUpdateTests : IDisposable
     }
 
     [Fact]
+    public void Notice_date_checked_by_pack_clock()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-2));
+        var packToday = Jinbao.Exchange.Partners.Agreement.ChinaDay(clock.GetUtcNow());
+        string notices = Path.Combine(_ministry.Folder, "deaths.csv");
+        File.WriteAllText(notices, $"公民身份号码,死亡日期\n{UnknownIdNumber()},{packToday.AddDays(1):yyyy-MM-dd}\n");
+        string path = Path.Combine(_ministry.Folder, "clock.jbp");
+        using var output = File.Create(path);
+
+        var error = Assert.Throws<ArgumentException>(() => PackageWriter.CheckAndWrite([notices], _nodes.ProvincePackOptions() with { Time = clock }, output, Path.Combine(_ministry.Folder, "clock-report")));
+
+        Assert.Contains(packToday.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Notices_mixed_with_extracts_are_not_packed()
     {
         string notices = Path.Combine(_ministry.Folder, "deaths.csv");
