@@ -65,6 +65,21 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Chain_IntactAfterUnusualUserNames()
+    {
+        using var stranger = new ApiClient(_server.BaseAddress);
+        foreach (string body in new[] { "{\"userName\":\"a\\u0000b\",\"password\":\"x\"}", "{\"userName\":\"\\ud800\",\"password\":\"x\"}", "{\"userName\":\"\\ud83d\\ude00\u6d4b\",\"password\":\"x\"}", "{\"userName\":\"" + new string('z', 5000) + "\",\"password\":\"x\"}" })
+        {
+            using var response = await stranger.SendAsync(HttpMethod.Post, "/api/v1/session", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            Assert.True((int)response.StatusCode is >= 400 and < 500, $"{response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        var report = await ChainAsync();
+
+        Assert.True(report.GetProperty("intact").GetBoolean(), report.ToString());
+    }
+
+    [Fact]
     public async Task Chain_ForAuditorOnly()
     {
         using var operatorClient = await _server.CreateUserAsync("operator");

@@ -36,7 +36,17 @@ public static class RegistryNotices
         }
 
         using var parser = Open(path);
-        var header = parser.ReadFields() ?? [];
+        string[] header;
+        try
+        {
+            header = parser.ReadFields() ?? [];
+        }
+        catch (MalformedLineException)
+        {
+            // Not a notice header; the quality check reports the file.
+            return null;
+        }
+
         if (DeathColumns.All(header.Contains) && !header.Contains("姓名"))
         {
             return DeathDataset;
@@ -47,23 +57,23 @@ public static class RegistryNotices
 
     public static bool IsNoticeDataset(string dataset) => dataset is DeathDataset or ClosureDataset;
 
-    /// <summary>Reads and validates every row of a notice file.</summary>
+    /// <summary>Reads and validates every row of a notice file; <paramref name="today"/> is the day in China Standard Time.</summary>
     /// <exception cref="InvalidDataException">A column is missing, or a row has an invalid number, code, status or date; the message is Chinese and names the file, row and value.</exception>
-    public static IReadOnlyList<RegistryNotice> Read(string path, string dataset)
+    public static IReadOnlyList<RegistryNotice> Read(string path, string dataset, DateOnly today)
     {
         string[] required = dataset == DeathDataset ? DeathColumns : ClosureColumns;
         string fileName = Path.GetFileName(path);
         using var parser = Open(path);
-        var header = parser.ReadFields() ?? [];
+        var header = ReadFields(parser, fileName) ?? [];
         var columns = required.Select(name => Array.IndexOf(header, name)).ToArray();
         if (columns.Any(c => c < 0))
         {
             throw new InvalidDataException(Text.Format(PackageText.NoticeColumnMissing, fileName, string.Join("、", required)));
         }
 
-        var today = DateOnly.FromDateTime(DateTime.Today);
         var notices = new List<RegistryNotice>();
-        while (parser.ReadFields() is { } fields)
+        var rows = new List<long>();
+        while (ReadFields(parser, fileName) is { } fields)
         {
             long row = parser.LineNumber < 0 ? notices.Count + 2 : parser.LineNumber - 1;
             string Field(int index) => columns[index] < fields.Length ? fields[columns[index]].Trim() : "";
@@ -79,6 +89,11 @@ public static class RegistryNotices
                 throw new InvalidDataException(Text.Format(PackageText.NoticeDateInvalid, fileName, row, required[^1], dateText));
             }
 
+            if (dataset == DeathDataset && date < BirthDate(key))
+            {
+                throw new InvalidDataException(Text.Format(PackageText.NoticeDeathBeforeBirth, fileName, row, dateText, BirthDate(key)));
+            }
+
             RegistrationStatus? status = null;
             if (dataset == ClosureDataset)
             {
@@ -90,9 +105,34 @@ public static class RegistryNotices
             }
 
             notices.Add(new RegistryNotice(key, date, status));
+            rows.Add(row);
+        }
+
+        if (FindConflict(notices) is var (earlier, later))
+        {
+            throw new InvalidDataException(Text.Format(PackageText.NoticeConflictingDuplicate, fileName, rows[earlier], rows[later], notices[later].Key));
         }
 
         return notices;
+    }
+
+    /// <summary>
+    /// Finds two notices for the same number that disagree on date or status, which would leave the change event with one
+    /// date and the registry with the other. Returns their positions, or null when every repeated notice is identical.
+    /// </summary>
+    public static (int Earlier, int Later)? FindConflict(IReadOnlyList<RegistryNotice> notices)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < notices.Count; i++)
+        {
+            if (!seen.TryAdd(notices[i].Key, i) && notices[seen[notices[i].Key]] != notices[i])
+            {
+                return (seen[notices[i].Key], i);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -103,6 +143,10 @@ public static class RegistryNotices
     public static bool IsValidKey(string dataset, string key, DateOnly today) => dataset == DeathDataset
         ? PersonIdNumber.Check(key, IdDocumentType.CitizenId, StandardsCatalog.Default.Divisions, today).IsValid && key.Length == 18
         : UnifiedSocialCreditCode.Check(key, StandardsCatalog.Default.Divisions).IsValid;
+
+    /// <summary>The birth date written in characters 7–14 of a citizen ID number that <see cref="IsValidKey"/> accepted; a death before it is invalid.</summary>
+    public static DateOnly BirthDate(string idNumber) =>
+        DateOnly.ParseExact(idNumber.AsSpan(6, 8), "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Parses a notice date written as yyyy-MM-dd; a date after <paramref name="today"/> is invalid.</summary>
     public static bool TryParseDate(string? text, DateOnly today, out DateOnly date) =>
@@ -120,6 +164,20 @@ public static class RegistryNotices
     public static string StatusName(RegistrationStatus status) => status == RegistrationStatus.Revoked ? "吊销" : "注销";
 
     internal static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Reads the next row, or null at the end.</summary>
+    /// <exception cref="InvalidDataException">The row's quotes are unbalanced; the message is Chinese and names the file and line.</exception>
+    internal static string[]? ReadFields(TextFieldParser parser, string fileName)
+    {
+        try
+        {
+            return parser.ReadFields();
+        }
+        catch (MalformedLineException ex)
+        {
+            throw new InvalidDataException(Text.Format(PackageText.CsvLineMalformed, fileName, ex.LineNumber), ex);
+        }
+    }
 
     internal static TextFieldParser Open(string path)
     {

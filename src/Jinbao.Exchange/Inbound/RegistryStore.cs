@@ -42,6 +42,30 @@ public sealed class RegistryStore(string dataFolder)
         }
     }
 
+    /// <summary>
+    /// Checks that the stored extract exists and has its key column, so that a call or package with both kinds of notice
+    /// is refused before the first kind is written.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The stored extract is missing or lacks its key column; the message is Chinese.</exception>
+    public void EnsureUsable(string dataset)
+    {
+        string path = PathOf(dataset);
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException(Text.Format(PackageText.RegistryMissing, path));
+        }
+
+        using var parser = RegistryNotices.Open(path);
+        KeyColumn(path, dataset, RegistryNotices.ReadFields(parser, path) ?? []);
+    }
+
+    private static int KeyColumn(string path, string dataset, IList<string> header)
+    {
+        string name = dataset == RegistryNotices.DeathDataset ? "公民身份号码" : "统一社会信用代码";
+        int key = header.IndexOf(name);
+        return key >= 0 ? key : throw new InvalidDataException(Text.Format(PackageText.NoticeColumnMissing, path, name));
+    }
+
     private RegistryUpdateResult ApplyCore(string dataset, IReadOnlyList<RegistryNotice> notices)
     {
         string path = PathOf(dataset);
@@ -64,17 +88,13 @@ public sealed class RegistryStore(string dataFolder)
             using (var parser = RegistryNotices.Open(path))
             using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
             {
-                var header = (parser.ReadFields() ?? []).ToList();
-                int key = header.IndexOf(deaths ? "公民身份号码" : "统一社会信用代码");
-                if (key < 0)
-                {
-                    throw new InvalidDataException(Text.Format(PackageText.NoticeColumnMissing, path, deaths ? "公民身份号码" : "统一社会信用代码"));
-                }
+                var header = (RegistryNotices.ReadFields(parser, path) ?? []).ToList();
+                int key = KeyColumn(path, dataset, header);
 
                 int status = IndexOrAppend(header, deaths ? "人员状态" : "登记状态");
                 int date = IndexOrAppend(header, deaths ? "死亡日期" : "注销日期");
                 WriteRow(writer, header);
-                while (parser.ReadFields() is { } read)
+                while (RegistryNotices.ReadFields(parser, path) is { } read)
                 {
                     var fields = read.ToList();
                     while (fields.Count < header.Count)

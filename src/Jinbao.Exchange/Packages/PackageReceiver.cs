@@ -167,7 +167,7 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
             IReadOnlyList<RegistryNotice> notices;
             try
             {
-                notices = RegistryNotices.Read(opened.PathOf(file), file.Dataset);
+                notices = RegistryNotices.Read(opened.PathOf(file), file.Dataset, Partners.Agreement.ChinaDay(_time.GetUtcNow()));
             }
             catch (InvalidDataException ex)
             {
@@ -180,6 +180,19 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
             }
 
             read.Add((file, notices));
+        }
+
+        // Every extract the package needs is checked first, so a package of deaths and closures is refused whole.
+        foreach (var (file, _) in read)
+        {
+            try
+            {
+                registries.EnsureUsable(file.Dataset);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new PackageRejectedException(RejectionReason.ImportFailed, Text.Format(PackageText.ImportFailed, file.Name, ex.Message), ex);
+            }
         }
 
         var results = new List<ReceiptFile>();

@@ -168,7 +168,7 @@ public static class PackageWriter
             string dataset = datasets[i] ?? throw new ArgumentException(PackageText.NoticeMixed);
             try
             {
-                files.Add(new PackageInput(paths[i], dataset, Inbound.RegistryNotices.Read(paths[i], dataset).Count, 0, 0, null));
+                files.Add(new PackageInput(paths[i], dataset, Inbound.RegistryNotices.Read(paths[i], dataset, Partners.Agreement.ChinaDay(options.Time.GetUtcNow())).Count, 0, 0, null));
             }
             catch (InvalidDataException ex)
             {

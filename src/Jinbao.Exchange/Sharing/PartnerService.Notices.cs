@@ -60,9 +60,19 @@ public sealed partial class PartnerService
                 return await RejectAsync(scope, 400, problem).ConfigureAwait(false);
             }
 
+            if (RegistryNotices.FindConflict(notices!) is var (earlier, later))
+            {
+                return await RejectAsync(scope, 400, Text.Format(NoticeText.ConflictingDuplicate, KindName(kind), earlier + 1, later + 1, notices![later].Key)).ConfigureAwait(false);
+            }
+
             if (!File.Exists(registries.PathOf(dataset)))
             {
                 return await RejectAsync(scope, 503, Text.Format(NoticeText.RegistryMissing, Path.GetFileName(registries.PathOf(dataset)), KindName(kind))).ConfigureAwait(false);
+            }
+
+            if (Unusable(registries, dataset, kind) is { } unusable)
+            {
+                return await RejectAsync(scope, 503, unusable).ConfigureAwait(false);
             }
 
             batches.Add((dataset, kind, notices!));
@@ -87,7 +97,7 @@ public sealed partial class PartnerService
             }
             catch (InvalidDataException)
             {
-                // The extract lacks its key column. The reason goes to the access log without the server's file path.
+                // The extract was replaced by one without its key column since the check above.
                 return await RejectAsync(scope, 503, Text.Format(NoticeText.RegistryUnusable, Path.GetFileName(registries.PathOf(dataset)), KindName(kind))).ConfigureAwait(false);
             }
 
@@ -98,6 +108,21 @@ public sealed partial class PartnerService
 
         scope.Fields = string.Join(',', batches.Select(b => b.Kind));
         return await SucceedAsync(scope, new NoticeResponse(scope.Agreement!.Id, received, updated, unknown, events)).ConfigureAwait(false);
+    }
+
+    // Returns the Chinese reason when the stored extract lacks its key column, without the server's file path, which goes
+    // to the access log; or null when the extract can be updated.
+    private static string? Unusable(RegistryStore registries, string dataset, string kind)
+    {
+        try
+        {
+            registries.EnsureUsable(dataset);
+            return null;
+        }
+        catch (InvalidDataException)
+        {
+            return Text.Format(NoticeText.RegistryUnusable, Path.GetFileName(registries.PathOf(dataset)), KindName(kind));
+        }
     }
 
     private static int CountNotices(NoticeRequest request)
@@ -129,6 +154,11 @@ public sealed partial class PartnerService
             if (ReadDate(NoticeText.DeathsName, i, NoticeText.DeathDateField, items[i].DeathDate, today, out var date) is { } problem)
             {
                 return (null, problem);
+            }
+
+            if (date < RegistryNotices.BirthDate(key))
+            {
+                return (null, Text.Format(NoticeText.DeathBeforeBirth, NoticeText.DeathsName, i + 1, NoticeText.DeathDateField, items[i].DeathDate, RegistryNotices.BirthDate(key)));
             }
 
             notices.Add(new RegistryNotice(key, date, null));

@@ -148,6 +148,57 @@ public sealed class PartnerNoticeTests(NoticeWorldFixture fixture) : IClassFixtu
         Assert.Equal(registry, File.ReadAllText(fixture.Registries.PathOf(RegistryNotices.DeathDataset)));
     }
 
+    [Fact]
+    public async Task Conflicting_notices_for_one_person_rejected()
+    {
+        var (client, agreement) = NewPartner("conflicting", new AgreementDataset("person", ["idNumber"]), [NoticeKinds.Deaths]);
+        string person = PartnerWorld.Person(1);
+        string registry = File.ReadAllText(fixture.Registries.PathOf(RegistryNotices.DeathDataset));
+        var repository = World.Services.GetRequiredService<SharingRepository>();
+        long before = repository.LatestSequence();
+
+        var sent = await client.SendNoticesAsync(new NoticeRequest(agreement.Id, Deaths:
+        [
+            new DeathNoticeItem(PartnerWorld.Person(2), Format(Today.AddDays(-5))),
+            new DeathNoticeItem(person, Format(Today.AddDays(-5))),
+            new DeathNoticeItem(person, Format(Today.AddDays(-4))),
+        ]));
+
+        Assert.Equal(400, sent.Status);
+        Assert.Contains("第 2 条与第 3 条", sent.ProblemDetail);
+        Assert.Contains(person, sent.ProblemDetail);
+        Assert.Equal(registry, File.ReadAllText(fixture.Registries.PathOf(RegistryNotices.DeathDataset)));
+        Assert.Equal(before, repository.LatestSequence());
+    }
+
+    [Fact]
+    public async Task Unusable_registry_blocks_both_kinds()
+    {
+        var (client, agreement) = NewPartner("both-kinds", new AgreementDataset("person", ["idNumber"]), NoticeKinds.All);
+        string closuresPath = fixture.Registries.PathOf(RegistryNotices.ClosureDataset);
+        string closures = File.ReadAllText(closuresPath);
+        string deaths = File.ReadAllText(fixture.Registries.PathOf(RegistryNotices.DeathDataset));
+        var repository = World.Services.GetRequiredService<SharingRepository>();
+        long before = repository.LatestSequence();
+        File.WriteAllText(closuresPath, "单位名称,登记状态,注销日期\n北京测试科技有限公司,存续,\n");
+        try
+        {
+            var sent = await client.SendNoticesAsync(new NoticeRequest(agreement.Id,
+                Deaths: [new DeathNoticeItem(PartnerWorld.Person(1), Format(Today.AddDays(-2)))],
+                Closures: [new ClosureNoticeItem(PartnerWorld.Employer, "注销", Format(Today.AddDays(-2)))]));
+
+            Assert.Equal(503, sent.Status);
+            Assert.Contains("缺少号码列", sent.ProblemDetail);
+            Assert.Equal(deaths, File.ReadAllText(fixture.Registries.PathOf(RegistryNotices.DeathDataset)));
+            Assert.Equal(before, repository.LatestSequence());
+            Assert.Equal(0, Access("both-kinds").First().Units);
+        }
+        finally
+        {
+            File.WriteAllText(closuresPath, closures);
+        }
+    }
+
     // Each case: notice kind, key (ID number or credit code), status, date, and a word the reason must contain.
     public static TheoryData<string, string, string, string, string> InvalidNotices => new()
     {
@@ -155,6 +206,7 @@ public sealed class PartnerNoticeTests(NoticeWorldFixture fixture) : IClassFixtu
         { "deaths", PartnerWorld.Person(2), "", "2025-13-02", "无效" },
         { "deaths", PartnerWorld.Person(2), "", "2025/01/02", "yyyy-MM-dd" },
         { "deaths", PartnerWorld.Person(2), "", Format(Today.AddDays(1)), "晚于今天" },
+        { "deaths", PartnerWorld.Person(2), "", Format(PartnerWorld.Born.AddDays(-1)), "早于公民身份号码中的出生日期" },
         { "closures", WrongCheckCharacter(PartnerWorld.Employer), "吊销", "2025-01-02", "统一社会信用代码" },
         { "closures", PartnerWorld.Employer, "停业", "2025-01-02", "注销 或 吊销" },
     };

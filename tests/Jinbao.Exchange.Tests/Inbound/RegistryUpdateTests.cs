@@ -89,6 +89,82 @@ public sealed class RegistryUpdateTests : IDisposable
     }
 
     [Fact]
+    public void Death_before_birth_is_not_packed()
+    {
+        string notices = Path.Combine(_ministry.Folder, "deaths.csv");
+        File.WriteAllText(notices, $"公民身份号码,死亡日期\n{UnknownIdNumber()},2025-01-02\n{UnknownIdNumber()},1899-12-31\n");
+
+        var error = Assert.Throws<ArgumentException>(() => Pack(notices));
+
+        Assert.Contains("第 3 行", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1899-12-31", error.Message, StringComparison.Ordinal);
+        Assert.Contains("出生日期 1900-01-01", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Conflicting_closures_not_packed()
+    {
+        string employer = Rows(StoredLegalEntities).First(r => r["登记状态"] == "存续")["统一社会信用代码"];
+        string notices = Path.Combine(_ministry.Folder, "closures.csv");
+        File.WriteAllText(notices, $"统一社会信用代码,登记状态,注销日期\n{employer},注销,2025-03-04\n{employer},注销,2025-03-04\n");
+        Pack(notices);
+        File.WriteAllText(notices, $"统一社会信用代码,登记状态,注销日期\n{employer},注销,2025-03-04\n{employer},吊销,2025-03-04\n");
+
+        var error = Assert.Throws<ArgumentException>(() => Pack(notices));
+
+        Assert.Contains("第 2 行与第 3 行", error.Message, StringComparison.Ordinal);
+        Assert.Contains(employer, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mixed_notice_package_rejected_whole()
+    {
+        var person = Rows(StoredPopulation).First(r => r["人员状态"] == "正常")["公民身份号码"];
+        string employer = Rows(StoredLegalEntities).First(r => r["登记状态"] == "存续")["统一社会信用代码"];
+        string deaths = Path.Combine(_ministry.Folder, "deaths.csv");
+        File.WriteAllText(deaths, $"公民身份号码,死亡日期\n{person},2025-01-02\n");
+        string closures = Path.Combine(_ministry.Folder, "closures.csv");
+        File.WriteAllText(closures, $"统一社会信用代码,登记状态,注销日期\n{employer},吊销,2025-03-04\n");
+        string package = Pack(deaths, closures);
+        File.WriteAllText(StoredLegalEntities, "单位名称,登记状态,注销日期\n测试,存续,\n");
+        string population = File.ReadAllText(StoredPopulation);
+
+        var outcome = _ministry.Receiver.Receive(package);
+
+        Assert.False(outcome.Receipt.IsAccepted);
+        Assert.Contains("统一社会信用代码", string.Join(" ", outcome.Receipt.Messages), StringComparison.Ordinal);
+        Assert.Equal(population, File.ReadAllText(StoredPopulation));
+    }
+
+    [Fact]
+    public void Notice_with_unbalanced_quote_is_not_packed()
+    {
+        string notices = Path.Combine(_ministry.Folder, "deaths.csv");
+        File.WriteAllText(notices, $"公民身份号码,死亡日期\n{UnknownIdNumber()},2025-01-02\n\"{UnknownIdNumber()},2025-01-02\n");
+
+        var error = Assert.Throws<ArgumentException>(() => Pack(notices));
+
+        Assert.Contains("deaths.csv", error.Message, StringComparison.Ordinal);
+        Assert.Contains("第 3 行", error.Message, StringComparison.Ordinal);
+        Assert.Contains("引号", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Notice_date_checked_by_pack_clock()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-2));
+        var packToday = Jinbao.Exchange.Partners.Agreement.ChinaDay(clock.GetUtcNow());
+        string notices = Path.Combine(_ministry.Folder, "deaths.csv");
+        File.WriteAllText(notices, $"公民身份号码,死亡日期\n{UnknownIdNumber()},{packToday.AddDays(1):yyyy-MM-dd}\n");
+        string path = Path.Combine(_ministry.Folder, "clock.jbp");
+        using var output = File.Create(path);
+
+        var error = Assert.Throws<ArgumentException>(() => PackageWriter.CheckAndWrite([notices], _nodes.ProvincePackOptions() with { Time = clock }, output, Path.Combine(_ministry.Folder, "clock-report")));
+
+        Assert.Contains(packToday.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Notices_mixed_with_extracts_are_not_packed()
     {
         string notices = Path.Combine(_ministry.Folder, "deaths.csv");

@@ -25,8 +25,10 @@ public sealed class PartnerConsoleTests(PartnerWorldFixture fixture) : IClassFix
             ValidTo = Agreement.ChinaDay(DateTimeOffset.UtcNow).AddDays(1),
             DailyQuota = 10,
             Verifications = [VerificationQuestions.PensionAlive],
+            Notices = [NoticeKinds.Deaths],
         });
         await World.Client(key, certificate).VerifyAsync(new VerifyRequest(agreement.Id, VerificationQuestions.PensionAlive, [new VerificationSubject(PartnerWorld.Person(1))]));
+        await World.Client(key, certificate).SendNoticesAsync(new NoticeRequest(agreement.Id, Deaths: [new DeathNoticeItem(PartnerWorld.Person(2), "2025-01-02")]));
         using var created = await fixture.Admin.PostJsonAsync("/api/v1/users", new { userName = "console-auditor", role = "auditor", password = "Once-Audit-Pass-2" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         using (var auditor = new ApiClient(World.HttpAddress))
@@ -59,14 +61,20 @@ public sealed class PartnerConsoleTests(PartnerWorldFixture fixture) : IClassFix
         await SignInAsync(page, "console-auditor", "Audit-Test-Pass-2", "#/audit");
         await page.GotoAsync(World.HttpAddress + "#/partner-access");
         string access = await page.Locator("#access-table").InnerTextAsync();
+        var services = await page.Locator("#access-service option").AllInnerTextsAsync();
         string exportLink = (await page.Locator("#access-export").GetAttributeAsync("href"))!;
 
         Assert.Contains("控制台测试民政局", partners);
         Assert.Contains(agreement.Id, agreements);
         Assert.Contains("控制台页面测试", agreements);
+        Assert.Contains("死亡通报", agreements);
         Assert.Contains("养老金领取", publications);
         Assert.Contains("console-partner", access);
         Assert.Contains("核验", access);
+        Assert.Contains("接收通报", access);
+        Assert.DoesNotContain("notice", access);
+        Assert.Contains("接收通报", services);
+        Assert.Contains("批量提取", services);
         Assert.StartsWith("/api/v1/partner-access/export", exportLink);
         Assert.True(errors.Count == 0, "Console errors: " + string.Join(" | ", errors));
     }

@@ -225,13 +225,45 @@ public sealed class TwoNodeExchangeTests : IAsyncLifetime
         Assert.True(errors.Count == 0, "Console errors: " + string.Join(" | ", errors));
     }
 
-    /// <summary>Packs the bundle as the province node, time-stamped by the ministry server's TSA over HTTP.</summary>
-    private byte[] Pack()
+    [Fact]
+    public async Task Console_inbox_names_notice_dataset()
+    {
+        const string first17 = "11010119800101123";
+        string person = first17 + Jinbao.Standards.Identifiers.CitizenIdNumber.ComputeCheckCharacter(first17);
+        string registries = Path.Combine(_ministry.DataDirectory, "registries");
+        Directory.CreateDirectory(registries);
+        await File.WriteAllTextAsync(Path.Combine(registries, "population-registry.csv"), $"公民身份号码,姓名,人员状态,死亡日期\n{person},测试,正常,\n");
+        string notices = Path.Combine(_province.Path, "deaths.csv");
+        await File.WriteAllTextAsync(notices, $"公民身份号码,死亡日期\n{person},2025-01-02\n");
+        string packagePath = Path.Combine(_province.Path, "deaths.jbp");
+        await File.WriteAllBytesAsync(packagePath, Pack(notices));
+        await using var chromium = await ChromiumSession.StartAsync();
+        var page = await chromium.Context.NewPageAsync();
+
+        await page.GotoAsync(_ministry.BaseAddress.ToString());
+        await page.FillAsync("#user-name", _operator.UserName);
+        await page.FillAsync("#password", TestServer.DefaultPassword);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForSelectorAsync("#sign-out");
+        await page.ClickAsync("#nav a[href='#/inbox']");
+        await page.SetInputFilesAsync("#package-file", packagePath);
+        await page.ClickAsync("#receive-package");
+        await page.WaitForSelectorAsync("#inbox-table tbody tr");
+        await page.ClickAsync("#inbox-table tbody tr button");
+        string detail = await page.InnerTextAsync("#package-detail");
+
+        Assert.Contains("已接收", await page.InnerTextAsync("#inbox-table"));
+        Assert.Contains("死亡通报", detail);
+        Assert.DoesNotContain("death-notice", detail);
+    }
+
+    /// <summary>Packs the bundle (or the given files) as the province node, time-stamped by the ministry server's TSA over HTTP.</summary>
+    private byte[] Pack(params string[] inputs)
     {
         using var http = new HttpClient();
         var tsa = new TimeStampClient(http, new Uri(_ministry.BaseAddress, "/tsa"));
         using var output = new MemoryStream();
-        PackageWriter.CheckAndWrite([BundleFolder], _nodes.ProvincePackOptions() with { TimeStamp = tsa.Stamp }, output, Path.Combine(_province.Path, "report-" + Guid.NewGuid().ToString("N")));
+        PackageWriter.CheckAndWrite(inputs.Length > 0 ? inputs : [BundleFolder], _nodes.ProvincePackOptions() with { TimeStamp = tsa.Stamp }, output, Path.Combine(_province.Path, "report-" + Guid.NewGuid().ToString("N")));
         return output.ToArray();
     }
 

@@ -5,7 +5,7 @@
 'use strict';
 
 const PACKAGE_RESULT = { accepted: '已接收', rejected: '已拒收', sent: '已发出' };
-const PACKAGE_DATASETS = { person: '个人基础信息', employer: '单位基础信息', enrolment: '参保登记', contribution: '缴费记录', 'benefit-payment': '待遇发放' };
+const PACKAGE_DATASETS = { person: '个人基础信息', employer: '单位基础信息', enrolment: '参保登记', contribution: '缴费记录', 'benefit-payment': '待遇发放', 'death-notice': '死亡通报', 'employer-closure': '注销通报' };
 
 window.consolePages = window.consolePages || {};
 window.consolePages.operator = [...(window.consolePages.operator || []), ['#/inbox', '上报收件箱'], ['#/outbox', '上报发件箱']];

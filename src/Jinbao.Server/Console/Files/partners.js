@@ -5,7 +5,8 @@
 
 const PARTNER_STATUS = { active: '正常', suspended: '已暂停' };
 const AGREEMENT_STATUS = { active: '生效', suspended: '已暂停', expired: '已终止' };
-const SERVICE_NAMES = { query: '查询', verify: '核验', subscribe: '订阅', pull: '拉取事件' };
+const SERVICE_NAMES = { query: '查询', verify: '核验', subscribe: '订阅', pull: '拉取事件', callback: '回调推送', extract: '批量提取', notice: '接收通报' };
+const NOTICE_NAMES = { deaths: '死亡通报', closures: '注销通报' };
 const OUTCOME_NAMES = { succeeded: '成功', rejected: '拒绝' };
 const SHARED_DATASETS = [['person', '个人基础信息'], ['employer', '单位基础信息'], ['enrolment', '参保登记'], ['pension', '养老金领取']];
 
@@ -75,10 +76,11 @@ async function agreementsView() {
   ];
   show(
     h('section', {}, h('h2', {}, `共享协议（${agreements.length} 份）`),
-      h('table', { id: 'agreements-table' }, h('thead', {}, h('tr', {}, ['编号', '合作方', '用途 / 履职依据', '有效期（北京时间）', '每日配额', '数据集与字段（脱敏）', '核验事项', '状态', ''].map(t => h('th', {}, t)))),
+      h('table', { id: 'agreements-table' }, h('thead', {}, h('tr', {}, ['编号', '合作方', '用途 / 履职依据', '有效期（北京时间）', '每日配额', '数据集与字段（脱敏）', '核验事项', '通报', '状态', ''].map(t => h('th', {}, t)))),
         h('tbody', {}, agreements.map(a => h('tr', {}, h('td', {}, a.id), h('td', {}, a.definition.partnerId),
           h('td', {}, a.definition.purpose, h('br'), a.definition.legalBasis), h('td', {}, `${a.definition.validFrom} 至 ${a.definition.validTo}`),
           h('td', { class: 'num' }, a.definition.dailyQuota), h('td', {}, fields(a)), h('td', {}, a.definition.verifications.join('、')),
+          h('td', {}, (a.definition.notices || []).map(n => NOTICE_NAMES[n] || n).join('、')),
           h('td', {}, AGREEMENT_STATUS[a.status] || a.status), h('td', {}, actions(a))))))),
     h('section', {}, h('h2', {}, '新建协议'),
       h('p', {}, '字段只能取自共享目录，不予共享的字段（如联系电话、民族、待遇金额、银行账号）不能约定。脱敏规则：none、surname（张*）、hide:起-止（如 hide:7-14）。'),
