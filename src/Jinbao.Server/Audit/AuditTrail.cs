@@ -11,8 +11,9 @@ namespace Jinbao.Server.Audit;
 /// afterwards in server.db breaks the chain at that place.
 /// </summary>
 /// <remarks>
-/// NOTE: removing the newest entries leaves a shorter chain that still verifies. Auditors keep the
-/// head link that <see cref="VerifyChain"/> returns with their own records to detect that.
+/// NOTE: the links carry no key, so whoever can write server.db can recompute them after an edit, or
+/// remove the newest entries. Only the head link that <see cref="VerifyChain"/> returns, kept by the
+/// auditor outside the server, shows that.
 /// </remarks>
 internal sealed class AuditTrail(ServerDatabase database, TimeProvider time)
 {
