@@ -77,7 +77,8 @@ public static class RegistryNotices
         {
             long row = parser.LineNumber < 0 ? notices.Count + 2 : parser.LineNumber - 1;
             string Field(int index) => columns[index] < fields.Length ? fields[columns[index]].Trim() : "";
-            string key = Field(0);
+            // Upper case as the notice API takes them, so a lower-case credit code or ID check character 'x' matches.
+            string key = Field(0).ToUpperInvariant();
             if (!IsValidKey(dataset, key, today))
             {
                 throw new InvalidDataException(Text.Format(PackageText.NoticeKeyInvalid, fileName, row, required[0], key));
