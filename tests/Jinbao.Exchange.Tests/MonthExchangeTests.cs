@@ -23,11 +23,12 @@ using Org.BouncyCastle.Asn1.X509;
 namespace Jinbao.Exchange.Tests;
 
 /// <summary>
-/// One month of exchange between a province node and a ministry node, two servers on 127.0.0.1 (the province a
-/// <c>jinbao serve</c> process) with their own data folders and stores, certified by one CA hierarchy (ministry root, provincial CA): the province checks its batch,
-/// packs and sends it; the ministry receives, verifies, checks, imports and answers with a signed receipt; a partner
-/// department with an organisation certificate from the same root queries, verifies and subscribes, and sees only its
-/// agreed, masked fields. A second package with a funeral grant then reaches the partner as a change event.
+/// One month of exchange between a province node and a ministry node. They are two servers on 127.0.0.1 (the
+/// province a <c>jinbao serve</c> process) with their own data folders and stores, certified by one CA hierarchy
+/// (ministry root, provincial CA). The province checks its batch, packs and sends it. The ministry receives, verifies,
+/// checks and imports it, and replies with a signed receipt. A partner department with an organisation certificate
+/// from the same root queries, verifies and subscribes, and sees only its agreed, masked fields. A second package with
+/// a funeral grant then reaches the partner as a change event.
 /// </summary>
 public sealed partial class MonthExchangeTests : IAsyncLifetime
 {
@@ -53,7 +54,7 @@ public sealed partial class MonthExchangeTests : IAsyncLifetime
         File.WriteAllText(Path.Combine(CrlFolder, "root.crl"), CertificateFiles.ToPem(crls[0]));
         File.WriteAllText(Path.Combine(CrlFolder, "province.crl"), CertificateFiles.ToPem(crls[1]));
 
-        // The province node is a jinbao serve process of its own; the ministry node runs in this process, so the
+        // The province node is a jinbao serve process of its own. The ministry node runs in this process, so the
         // test can give it keys and certificates as objects.
         _province = ServerProcess.Start(Path.Combine(_folder.Path, "province"));
 
@@ -165,11 +166,11 @@ public sealed partial class MonthExchangeTests : IAsyncLifetime
         Assert.Equal(["idNumber", "name", "sex"], record.Keys.Order(StringComparer.Ordinal));
 
         // A field outside the agreement is rejected.
-        var refused = await partner.QueryAsync(new QueryRequest(agreementId, "person", ["name", "birthDate"], [person[0]]));
-        Assert.Equal(403, refused.Status);
-        Assert.Contains("birthDate", refused.ProblemDetail);
+        var rejected = await partner.QueryAsync(new QueryRequest(agreementId, "person", ["name", "birthDate"], [person[0]]));
+        Assert.Equal(403, rejected.Status);
+        Assert.Contains("birthDate", rejected.ProblemDetail);
 
-        // Verification answers yes or no for a pensioner and for a person who was never paid a pension.
+        // Verification returns yes for a pensioner and no for a person who was never paid a pension.
         var answered = await partner.VerifyAsync(new VerifyRequest(agreementId, "pension-alive", [new VerificationSubject(pensioner), new VerificationSubject(NonPensioner())]));
         var answers = answered.Read<VerifyResponse>().Answers;
         Assert.Equal(200, answered.Status);

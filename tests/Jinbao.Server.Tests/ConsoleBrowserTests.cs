@@ -23,16 +23,7 @@ public sealed class ConsoleBrowserTests(TestServer server, ITestOutputHelper out
         output.WriteLine($"Screenshots: {screenshots}");
 
         await using var chromium = await ChromiumSession.StartAsync();
-        var page = await chromium.Context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => errors.Add(error);
+        var (page, errors) = await chromium.NewWatchedPageAsync();
 
         await page.GotoAsync(server.BaseAddress.ToString());
         await page.FillAsync("#user-name", user.UserName);
@@ -66,15 +57,7 @@ public sealed class ConsoleBrowserTests(TestServer server, ITestOutputHelper out
         Directory.CreateDirectory(screenshots);
 
         await using var chromium = await ChromiumSession.StartAsync();
-        var page = await chromium.Context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
+        var (page, errors) = await chromium.NewWatchedPageAsync();
         await page.GotoAsync(server.BaseAddress.ToString());
         await page.FillAsync("#user-name", auditor.UserName);
         await page.FillAsync("#password", TestServer.DefaultPassword);

@@ -40,10 +40,7 @@ public sealed class ExpiryTests
         {
             var user = await server.CreateUserAsync("operator");
             using var client = new ApiClient(server.BaseAddress);
-            for (int i = 0; i < 5; i++)
-            {
-                using var failed = await client.SignInAttemptAsync(user.UserName, "Wrong-Password-99");
-            }
+            await LockOutAsync(client, user.UserName);
 
             using var lockedWrong = await client.SignInAttemptAsync(user.UserName, "Wrong-Password-99");
             using var unknownName = await client.SignInAttemptAsync("no-such-user", "Wrong-Password-99");
@@ -73,10 +70,7 @@ public sealed class ExpiryTests
         {
             var user = await server.CreateUserAsync("operator");
             using var client = new ApiClient(server.BaseAddress);
-            for (int i = 0; i < 5; i++)
-            {
-                using var failed = await client.SignInAttemptAsync(user.UserName, "Wrong-Password-99");
-            }
+            await LockOutAsync(client, user.UserName);
 
             time.Advance(TimeSpan.FromMinutes(14));
             using var stillLocked = await client.SignInAttemptAsync(user.UserName, TestServer.DefaultPassword);
@@ -113,6 +107,15 @@ public sealed class ExpiryTests
         finally
         {
             await server.DisposeAsync();
+        }
+    }
+
+    /// <summary>Fails five sign-ins in a row, which locks the account.</summary>
+    private static async Task LockOutAsync(ApiClient client, string userName)
+    {
+        for (int i = 0; i < 5; i++)
+        {
+            using var failed = await client.SignInAttemptAsync(userName, "Wrong-Password-99");
         }
     }
 }

@@ -7,7 +7,7 @@ using Jinbao.Storage.Tests.Support;
 namespace Jinbao.Server.Tests;
 
 /// <summary>
-/// A client's bad request is the client's mistake: <c>jinbao serve</c> answers it with ProblemDetails and
+/// A client's bad request is the client's mistake: <c>jinbao serve</c> responds to it with ProblemDetails and
 /// logs one line, never a stack trace.
 /// </summary>
 public sealed partial class RejectedRequestLogTests : IDisposable

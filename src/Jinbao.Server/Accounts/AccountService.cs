@@ -58,7 +58,7 @@ internal sealed class AccountService
 
         if (row.LockedUntil is { } lockedText && ServerDatabase.ParseTime(lockedText) > now)
         {
-            // Only a caller who knows the password learns of the lock-out: anyone else gets the answer an
+            // Only a caller who knows the password learns of the lock-out: anyone else gets the response an
             // unknown name gets, so failed guesses cannot tell which account names exist.
             bool passwordCorrect = PasswordHasher.Verify(password, row.Hash);
             _audit.Record(userName, AuditActions.SignIn, userName, AuditOutcomes.LockedOut, clientAddress);

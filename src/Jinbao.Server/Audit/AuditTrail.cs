@@ -11,7 +11,7 @@ namespace Jinbao.Server.Audit;
 /// afterwards in server.db breaks the chain at that place.
 /// </summary>
 /// <remarks>
-/// NOTE: the links carry no key, so whoever can write server.db can recompute them after an edit, or
+/// NOTE: the links carry no key, so anyone who can write server.db can recompute them after an edit, or
 /// remove the newest entries. Only the head link that <see cref="VerifyChain"/> returns, kept by the
 /// auditor outside the server, shows that.
 /// </remarks>

@@ -38,16 +38,7 @@ public sealed class PartnerConsoleTests(PartnerWorldFixture fixture) : IClassFix
         }
 
         await using var chromium = await ChromiumSession.StartAsync();
-        var page = await chromium.Context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => errors.Add(error);
+        var (page, errors) = await chromium.NewWatchedPageAsync();
 
         await SignInAsync(page, "admin", PartnerWorldFixture.AdminPassword, "#/users");
         await page.GotoAsync(World.HttpAddress + "#/partners");

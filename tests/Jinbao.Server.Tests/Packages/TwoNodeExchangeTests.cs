@@ -196,28 +196,9 @@ public sealed class TwoNodeExchangeTests : IAsyncLifetime
         string packagePath = Path.Combine(_province.Path, "console.jbp");
         await File.WriteAllBytesAsync(packagePath, Pack());
         await using var chromium = await ChromiumSession.StartAsync();
-        var page = await chromium.Context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => errors.Add(error);
+        var (page, errors) = await chromium.NewWatchedPageAsync();
 
-        await page.GotoAsync(_ministry.BaseAddress.ToString());
-        await page.FillAsync("#user-name", _operator.UserName);
-        await page.FillAsync("#password", TestServer.DefaultPassword);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForSelectorAsync("#sign-out");
-        await page.ClickAsync("#nav a[href='#/inbox']");
-        await page.SetInputFilesAsync("#package-file", packagePath);
-        await page.ClickAsync("#receive-package");
-        await page.WaitForSelectorAsync("#inbox-table tbody tr");
-        await page.ClickAsync("#inbox-table tbody tr button");
-        string detail = await page.InnerTextAsync("#package-detail");
+        string detail = await ReceiveInConsoleAsync(page, packagePath);
 
         Assert.Contains("已接收", await page.InnerTextAsync("#inbox-table"));
         Assert.Contains("数据包摘要（SM3）", detail);
@@ -238,8 +219,19 @@ public sealed class TwoNodeExchangeTests : IAsyncLifetime
         string packagePath = Path.Combine(_province.Path, "deaths.jbp");
         await File.WriteAllBytesAsync(packagePath, Pack(notices));
         await using var chromium = await ChromiumSession.StartAsync();
-        var page = await chromium.Context.NewPageAsync();
+        var (page, errors) = await chromium.NewWatchedPageAsync();
 
+        string detail = await ReceiveInConsoleAsync(page, packagePath);
+
+        Assert.Contains("已接收", await page.InnerTextAsync("#inbox-table"));
+        Assert.Contains("死亡通报", detail);
+        Assert.DoesNotContain("death-notice", detail);
+        Assert.True(errors.Count == 0, "Console errors: " + string.Join(" | ", errors));
+    }
+
+    /// <summary>Signs the operator in on the ministry's console, receives a package on the inbox page and returns the text of its receipt.</summary>
+    private async Task<string> ReceiveInConsoleAsync(Microsoft.Playwright.IPage page, string packagePath)
+    {
         await page.GotoAsync(_ministry.BaseAddress.ToString());
         await page.FillAsync("#user-name", _operator.UserName);
         await page.FillAsync("#password", TestServer.DefaultPassword);
@@ -251,10 +243,7 @@ public sealed class TwoNodeExchangeTests : IAsyncLifetime
         await page.WaitForSelectorAsync("#inbox-table tbody tr");
         await page.ClickAsync("#inbox-table tbody tr button");
         string detail = await page.InnerTextAsync("#package-detail");
-
-        Assert.Contains("已接收", await page.InnerTextAsync("#inbox-table"));
-        Assert.Contains("死亡通报", detail);
-        Assert.DoesNotContain("death-notice", detail);
+        return detail;
     }
 
     /// <summary>Packs the bundle (or the given files) as the province node, time-stamped by the ministry server's TSA over HTTP.</summary>

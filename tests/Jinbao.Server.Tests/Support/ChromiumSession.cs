@@ -28,6 +28,22 @@ public sealed class ChromiumSession : IAsyncDisposable
         return new ChromiumSession(playwright, context, profile);
     }
 
+    /// <summary>Opens a page and returns it with a list that collects its console errors and uncaught script errors.</summary>
+    public async Task<(IPage Page, List<string> Errors)> NewWatchedPageAsync()
+    {
+        var page = await Context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        return (page, errors);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Context.CloseAsync();
