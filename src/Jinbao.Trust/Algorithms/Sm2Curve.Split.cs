@@ -40,8 +40,8 @@ internal static partial class Sm2Curve
     /// <summary>Returns s·G + t·P from the four-chunk tables of P (odd multiples up to 15 of 2^(65k)·P).</summary>
     internal static JacobianPoint MultiplyTwoSplit(in U256 s, in U256 t, AffinePoint[][] tablesOfP)
     {
-        Span<sbyte> nafS = stackalloc sbyte[Chunks * ChunkDigits];
-        Span<sbyte> nafT = stackalloc sbyte[Chunks * ChunkDigits];
+        Span<short> nafS = stackalloc short[Chunks * ChunkDigits];
+        Span<short> nafT = stackalloc short[Chunks * ChunkDigits];
         ComputeNaf(s, 7, nafS);
         ComputeNaf(t, 5, nafT);
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Fp = Jinbao.Trust.Algorithms.Montgomery<Jinbao.Trust.Algorithms.FieldModulus>;
 
 namespace Jinbao.Trust.Algorithms;
@@ -23,8 +24,11 @@ internal static partial class Sm2Curve
 
     private const int EntriesPerWindow = 1 << WindowBits;
 
-    /// <summary>Odd multiples 1G, 3G, …, 63G for the width-7 NAF of the verification's s·G.</summary>
-    private static readonly AffinePoint[] OddMultiplesOfG = BuildOddMultiples(FromAffineG(), 32);
+    /// <summary>Width of the NAF of s in a first verification against a key: 9 bits, one addition per ten bits of s on average.</summary>
+    private const int BaseNafWidth = 9;
+
+    /// <summary>Odd multiples 1G, 3G, …, 255G (8 KiB) for the width-9 NAF of the verification's s·G.</summary>
+    private static readonly AffinePoint[] OddMultiplesOfG = BuildOddMultiples(FromAffineG(), 1 << (BaseNafWidth - 2));
 
     /// <summary>Entry 16·w + j is j·16^w·G (affine; entry j = 0 unused): 64 windows × 16 entries, 64 KiB.</summary>
     private static readonly AffinePoint[] BaseTable = BuildBaseTable();
@@ -89,20 +93,29 @@ internal static partial class Sm2Curve
         return accumulator;
     }
 
-    /// <summary>Returns s·G + t·P in variable time (all inputs are public in a verification): interleaved width-7 and width-5 NAFs.</summary>
+    /// <summary>Returns s·G + t·P in variable time (all inputs are public in a verification): interleaved width-9 and width-5 NAFs.</summary>
     public static JacobianPoint MultiplyTwoVariableTime(in U256 s, in AffinePoint p, in U256 t)
     {
-        Span<sbyte> nafS = stackalloc sbyte[258];
-        Span<sbyte> nafT = stackalloc sbyte[258];
-        var lengthS = ComputeNaf(s, 7, nafS);
+        Span<short> nafS = stackalloc short[258];
+        Span<short> nafT = stackalloc short[258];
+        var lengthS = ComputeNaf(s, BaseNafWidth, nafS);
         var lengthT = ComputeNaf(t, 5, nafT);
 
+        // 1P, 3P, …, 15P with each entry's Z² and Z³, which every later addition of the entry would otherwise recompute.
         Span<JacobianPoint> oddP = stackalloc JacobianPoint[8];
+        Span<U256> oddPZ2 = stackalloc U256[8];
+        Span<U256> oddPZ3 = stackalloc U256[8];
         oddP[0] = JacobianPoint.FromAffine(p);
         var twiceP = JacobianPoint.Double(oddP[0]);
         for (var j = 1; j < 8; j++)
         {
             oddP[j] = JacobianPoint.AddVariableTime(oddP[j - 1], twiceP);
+        }
+
+        for (var j = 0; j < 8; j++)
+        {
+            oddPZ2[j] = Fp.Square(oddP[j].Z);
+            oddPZ3[j] = Fp.Multiply(oddPZ2[j], oddP[j].Z);
         }
 
         var accumulator = JacobianPoint.Infinity;
@@ -128,8 +141,14 @@ internal static partial class Sm2Curve
             digit = nafT[i];
             if (digit != 0)
             {
-                var entry = oddP[Math.Abs(digit) >> 1];
-                accumulator = JacobianPoint.AddVariableTime(accumulator, digit < 0 ? entry.Negate() : entry);
+                var index = Math.Abs(digit) >> 1;
+                var entry = oddP[index];
+                if (digit < 0)
+                {
+                    entry.Y = Fp.Negate(entry.Y);
+                }
+
+                accumulator = JacobianPoint.AddCachedVariableTime(accumulator, entry, oddPZ2[index], oddPZ3[index]);
             }
         }
 
@@ -215,76 +234,86 @@ internal static partial class Sm2Curve
         return result;
     }
 
-    /// <summary>Writes the width-w NAF of k (odd digits in (−2^(w−1), 2^(w−1)), least significant first); returns its length.</summary>
-    private static int ComputeNaf(in U256 k, int width, Span<sbyte> naf)
+    /// <summary>
+    /// Writes the width-w NAF of k (odd digits in (−2^(w−1), 2^(w−1)), least significant first); returns its length.
+    /// Runs of zero digits are skipped with one shift each: after a nonzero digit the next w − 1 digits are zero, and
+    /// an even value drops its trailing zeros at once.
+    /// </summary>
+    private static int ComputeNaf(in U256 k, int width, Span<short> naf)
     {
-        Span<ulong> value = [k.L0, k.L1, k.L2, k.L3, 0];
-        var modulus = 1 << width;
+        ulong v0 = k.L0, v1 = k.L1, v2 = k.L2, v3 = k.L3, v4 = 0;
+        var mask = (1UL << width) - 1;
+        var half = 1L << (width - 1);
+        var position = 0;
         var length = 0;
         naf.Clear();
-        while ((value[0] | value[1] | value[2] | value[3] | value[4]) != 0)
+        while ((v0 | v1 | v2 | v3 | v4) != 0)
         {
-            var digit = 0;
-            if ((value[0] & 1) != 0)
+            if ((v0 & 1) == 0)
             {
-                digit = (int)(value[0] & (ulong)(modulus - 1));
-                if (digit >= modulus / 2)
+                if (v0 == 0)
                 {
-                    digit -= modulus;
+                    (v0, v1, v2, v3, v4) = (v1, v2, v3, v4, 0);
+                    position += 64;
+                }
+                else
+                {
+                    var zeros = BitOperations.TrailingZeroCount(v0);
+                    ShiftRight(ref v0, ref v1, ref v2, ref v3, ref v4, zeros);
+                    position += zeros;
                 }
 
-                AddSmall(value, -digit);
+                continue;
             }
 
-            naf[length++] = (sbyte)digit;
-            for (var i = 0; i < 4; i++)
+            var digit = (long)(v0 & mask);
+            if (digit >= half)
             {
-                value[i] = (value[i] >> 1) | (value[i + 1] << 63);
+                // A negative digit: adding 2^w − (v mod 2^w) clears the low w bits and may carry upwards.
+                digit -= 1L << width;
+                var carry = Arith.Adc(v0, (ulong)(-digit), 0, out v0);
+                carry = Arith.Adc(v1, 0, carry, out v1);
+                carry = Arith.Adc(v2, 0, carry, out v2);
+                carry = Arith.Adc(v3, 0, carry, out v3);
+                v4 += carry;
+            }
+            else
+            {
+                v0 -= (ulong)digit;
             }
 
-            value[4] >>= 1;
+            naf[position] = (short)digit;
+            length = position + 1;
+            ShiftRight(ref v0, ref v1, ref v2, ref v3, ref v4, width);
+            position += width;
         }
 
         return length;
     }
 
-    private static void AddSmall(Span<ulong> value, long addend)
+    /// <summary>Shifts the 320-bit value v4:v3:v2:v1:v0 right by 1 to 63 bits.</summary>
+    private static void ShiftRight(ref ulong v0, ref ulong v1, ref ulong v2, ref ulong v3, ref ulong v4, int bits)
     {
-        if (addend >= 0)
-        {
-            var carry = (ulong)addend;
-            for (var i = 0; i < value.Length && carry != 0; i++)
-            {
-                value[i] += carry;
-                carry = value[i] < carry ? 1UL : 0UL;
-            }
-        }
-        else
-        {
-            var borrow = (ulong)(-addend);
-            for (var i = 0; i < value.Length && borrow != 0; i++)
-            {
-                var before = value[i];
-                value[i] -= borrow;
-                borrow = before < borrow ? 1UL : 0UL;
-            }
-        }
+        v0 = (v0 >> bits) | (v1 << (64 - bits));
+        v1 = (v1 >> bits) | (v2 << (64 - bits));
+        v2 = (v2 >> bits) | (v3 << (64 - bits));
+        v3 = (v3 >> bits) | (v4 << (64 - bits));
+        v4 >>= bits;
     }
 
     private static JacobianPoint FromAffineG() => JacobianPoint.FromAffine(G);
 
     private static AffinePoint[] BuildOddMultiples(JacobianPoint p, int count)
     {
-        var result = new AffinePoint[count];
+        var points = new JacobianPoint[count];
         var twice = JacobianPoint.Double(p);
-        var current = p;
-        for (var j = 0; j < count; j++)
+        points[0] = p;
+        for (var j = 1; j < count; j++)
         {
-            result[j] = current.ToAffine();
-            current = JacobianPoint.AddVariableTime(current, twice);
+            points[j] = JacobianPoint.AddVariableTime(points[j - 1], twice);
         }
 
-        return result;
+        return ToAffineBatch(points);
     }
 
     private static AffinePoint[] BuildBaseTable()

@@ -192,6 +192,11 @@ internal static class Montgomery<TModulus>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static U256 Multiply(in U256 a, in U256 b)
     {
+        if (typeof(TModulus) == typeof(FieldModulus))
+        {
+            return FieldPrimeDigits.Multiply(a, b);
+        }
+
         ulong t0, t1, t2, t3, t4, t5, t6, t7, c;
 
         c = Arith.Mac(a.L0, b.L0, 0, 0, out t0);
@@ -221,6 +226,11 @@ internal static class Montgomery<TModulus>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static U256 Square(in U256 a)
     {
+        if (typeof(TModulus) == typeof(FieldModulus))
+        {
+            return FieldPrimeDigits.Square(a);
+        }
+
         ulong t1, t2, t3, t4, t5, t6, t7, c;
 
         c = Arith.Mac(a.L0, a.L1, 0, 0, out t1);
@@ -256,11 +266,6 @@ internal static class Montgomery<TModulus>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static U256 Reduce(ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5, ulong t6, ulong t7)
     {
-        if (typeof(TModulus) == typeof(FieldModulus))
-        {
-            return ReduceFieldPrime(t0, t1, t2, t3, t4, t5, t6, t7);
-        }
-
         var m = TModulus.Modulus;
         ulong c, top;
 
@@ -295,43 +300,6 @@ internal static class Montgomery<TModulus>
         return SubtractModulusIfAbove(top, new U256(t4, t5, t6, t7));
     }
 
-    /// <summary>
-    /// Montgomery reduction for the SM2 prime without multiplications. Because −p⁻¹ ≡ 1 (mod 2^64), each step's factor q is
-    /// the lowest limb, and (t + q·p) / 2^64 adds q·(2^192 − 2^160 − 2^32 + 1) to the limbs above it.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static U256 ReduceFieldPrime(ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5, ulong t6, ulong t7)
-    {
-        // Each step's carry out of its top limb belongs to the limb that the next step's term ends on.
-        var carry = AddReductionTerm(t0, 0, ref t1, ref t2, ref t3, ref t4);
-        carry = AddReductionTerm(t1, carry, ref t2, ref t3, ref t4, ref t5);
-        carry = AddReductionTerm(t2, carry, ref t3, ref t4, ref t5, ref t6);
-        var top = AddReductionTerm(t3, carry, ref t4, ref t5, ref t6, ref t7);
-
-        return SubtractModulusIfAbove(top, new U256(t4, t5, t6, t7));
-    }
-
-    /// <summary>
-    /// Adds q·(2^192 − 2^160 − 2^32 + 1), a positive 256-bit number, plus carryIn·2^192 to x3:x2:x1:x0; returns the carry.
-    /// The term's top limb is at most 2^64 − 2^32, so adding a carry of 1 to it cannot overflow.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong AddReductionTerm(ulong q, ulong carryIn, ref ulong x0, ref ulong x1, ref ulong x2, ref ulong x3)
-    {
-        var low = q << 32;
-        var high = q >> 32;
-        var borrow = Arith.Sbb(q, low, 0, out var a0);
-        borrow = Arith.Sbb(0, high, borrow, out var a1);
-        borrow = Arith.Sbb(0, low, borrow, out var a2);
-        Arith.Sbb(q, high, borrow, out var a3);
-        a3 += carryIn;
-
-        var carry = Arith.Adc(x0, a0, 0, out x0);
-        carry = Arith.Adc(x1, a1, carry, out x1);
-        carry = Arith.Adc(x2, a2, carry, out x2);
-        return Arith.Adc(x3, a3, carry, out x3);
-    }
-
     /// <summary>Reduces top·2^256 + x, known to be below 2m, into [0, m).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static U256 SubtractModulusIfAbove(ulong top, in U256 x)
@@ -355,6 +323,19 @@ internal static class Montgomery<TModulus>
     }
 
     public static U256 Negate(in U256 a) => Subtract(default, a);
+
+    /// <summary>a/2 mod m: adds m when a is odd (by mask), then shifts the 257-bit sum right by one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static U256 Half(in U256 a)
+    {
+        var odd = 0 - (a.L0 & 1);
+        var carry = U256.Add(a, U256.Select(odd, TModulus.Modulus, default), out var sum);
+        return new U256(
+            (sum.L0 >> 1) | (sum.L1 << 63),
+            (sum.L1 >> 1) | (sum.L2 << 63),
+            (sum.L2 >> 1) | (sum.L3 << 63),
+            (sum.L3 >> 1) | (carry << 63));
+    }
 
     /// <summary>
     /// k·a mod p for the SM2 prime and a small k (1 to 8), in one pass where repeated additions would take up to three,

@@ -18,7 +18,7 @@ internal struct AffinePoint
 
 /// <summary>
 /// A point in Jacobian coordinates (X : Y : Z) = (X/Z², Y/Z³), Montgomery form; Z = 0 is the point at infinity.
-/// The formulas are those of the Explicit-Formulas Database for a = −3: dbl-2001-b, madd-2007-bl and add-2007-bl.
+/// The formulas are those of the Explicit-Formulas Database for a = −3: dbl-2004-hmv, madd-2007-bl (with Z3 = 2·Z1·H) and add-2007-bl.
 /// </summary>
 internal struct JacobianPoint
 {
@@ -39,20 +39,24 @@ internal struct JacobianPoint
 
     public static JacobianPoint FromAffine(in AffinePoint p) => new(p.X, p.Y, Fp.One);
 
-    /// <summary>Returns 2P; the infinity stays infinity because Z3 = 2·Y·Z.</summary>
+    /// <summary>
+    /// Returns 2P by dbl-2004-hmv (4M + 4S); the infinity stays infinity because Z3 = 2·Y·Z. With squaring as fast as
+    /// multiplying, 2Y·Z costs one multiplication where (Y + Z)² − Y² − Z² costs a squaring and three additions, and
+    /// 8Y⁴ comes from halving (2Y)⁴, not from multiplying by 8.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static JacobianPoint Double(in JacobianPoint p)
     {
         var delta = Fp.Square(p.Z);
-        var gamma = Fp.Square(p.Y);
-        var beta = Fp.Multiply(p.X, gamma);
         var t = Fp.Multiply(Fp.Subtract(p.X, delta), Fp.Add(p.X, delta));
-        var alpha = Fp.MultiplySmall(t, 3);
-        var beta4 = Fp.MultiplySmall(beta, 4);
-        var x3 = Fp.Subtract(Fp.Square(alpha), Fp.MultiplySmall(beta, 8));
-        var z3 = Fp.Subtract(Fp.Subtract(Fp.Square(Fp.Add(p.Y, p.Z)), gamma), delta);
-        var gamma8 = Fp.MultiplySmall(Fp.Square(gamma), 8);
-        var y3 = Fp.Subtract(Fp.Multiply(alpha, Fp.Subtract(beta4, x3)), gamma8);
+        var alpha = Fp.Add(Fp.Add(t, t), t);
+        var twiceY = Fp.Add(p.Y, p.Y);
+        var z3 = Fp.Multiply(twiceY, p.Z);
+        var fourGamma = Fp.Square(twiceY);
+        var fourBeta = Fp.Multiply(p.X, fourGamma);
+        var x3 = Fp.Subtract(Fp.Square(alpha), Fp.Add(fourBeta, fourBeta));
+        var eightGammaSquared = Fp.Half(Fp.Square(fourGamma));
+        var y3 = Fp.Subtract(Fp.Multiply(alpha, Fp.Subtract(fourBeta, x3)), eightGammaSquared);
         return new JacobianPoint(x3, y3, z3);
     }
 
@@ -63,7 +67,10 @@ internal struct JacobianPoint
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static JacobianPoint AddMixed(in JacobianPoint p, in AffinePoint q) => AddMixed(p, q, out _, out _);
 
-    /// <summary>Returns P + Q for an affine Q, reporting whether Q equals P or −P, where the sum is not valid.</summary>
+    /// <summary>
+    /// Returns P + Q for an affine Q, reporting whether Q equals P or −P, where the sum is not valid. madd-2007-bl with
+    /// I = (2H)² and Z3 = 2·Z1·H, which needs neither HH nor a multiplication by 4.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static JacobianPoint AddMixed(in JacobianPoint p, in AffinePoint q, out bool same, out bool opposite)
     {
@@ -71,8 +78,8 @@ internal struct JacobianPoint
         var u2 = Fp.Multiply(q.X, z1z1);
         var s2 = Fp.Multiply(q.Y, Fp.Multiply(p.Z, z1z1));
         var h = Fp.Subtract(u2, p.X);
-        var hh = Fp.Square(h);
-        var i = Fp.MultiplySmall(hh, 4);
+        var twiceH = Fp.Add(h, h);
+        var i = Fp.Square(twiceH);
         var j = Fp.Multiply(h, i);
         var r = Fp.Subtract(s2, p.Y);
 
@@ -84,7 +91,7 @@ internal struct JacobianPoint
         var x3 = Fp.Subtract(Fp.Subtract(Fp.Square(r), j), Fp.Add(v, v));
         var y1j = Fp.Multiply(p.Y, j);
         var y3 = Fp.Subtract(Fp.Multiply(r, Fp.Subtract(v, x3)), Fp.Add(y1j, y1j));
-        var z3 = Fp.Subtract(Fp.Subtract(Fp.Square(Fp.Add(p.Z, h)), z1z1), hh);
+        var z3 = Fp.Multiply(p.Z, twiceH);
         return new JacobianPoint(x3, y3, z3);
     }
 
@@ -92,11 +99,21 @@ internal struct JacobianPoint
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static JacobianPoint AddUnchecked(in JacobianPoint p, in JacobianPoint q, out bool same, out bool opposite)
     {
-        var z1z1 = Fp.Square(p.Z);
         var z2z2 = Fp.Square(q.Z);
+        return AddUnchecked(p, q, z2z2, Fp.Multiply(q.Z, z2z2), out same, out opposite);
+    }
+
+    /// <summary>
+    /// add-2007-bl with Q's Z² and Z³ given, for table entries that are added many times (Chudnovsky coordinates).
+    /// Valid when P ≠ ±Q and neither is the infinity.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static JacobianPoint AddUnchecked(in JacobianPoint p, in JacobianPoint q, in U256 z2z2, in U256 z2Cubed, out bool same, out bool opposite)
+    {
+        var z1z1 = Fp.Square(p.Z);
         var u1 = Fp.Multiply(p.X, z2z2);
         var u2 = Fp.Multiply(q.X, z1z1);
-        var s1 = Fp.Multiply(p.Y, Fp.Multiply(q.Z, z2z2));
+        var s1 = Fp.Multiply(p.Y, z2Cubed);
         var s2 = Fp.Multiply(q.Y, Fp.Multiply(p.Z, z1z1));
         var h = Fp.Subtract(u2, u1);
         var r = Fp.Subtract(s2, s1);
@@ -112,6 +129,26 @@ internal struct JacobianPoint
         var y3 = Fp.Subtract(Fp.Multiply(r, Fp.Subtract(v, x3)), Fp.Add(s1j, s1j));
         var z3 = Fp.Multiply(Fp.Subtract(Fp.Subtract(Fp.Square(Fp.Add(p.Z, q.Z)), z1z1), z2z2), h);
         return new JacobianPoint(x3, y3, z3);
+    }
+
+    /// <summary>
+    /// Returns P + Q for a point P and a table entry Q that is not the infinity, given Q's Z² and Z³; branches on the
+    /// special cases, for public points only.
+    /// </summary>
+    public static JacobianPoint AddCachedVariableTime(in JacobianPoint p, in JacobianPoint q, in U256 qZSquared, in U256 qZCubed)
+    {
+        if (p.IsInfinity)
+        {
+            return q;
+        }
+
+        var sum = AddUnchecked(p, q, qZSquared, qZCubed, out var same, out var opposite);
+        if (same)
+        {
+            return Double(p);
+        }
+
+        return opposite ? Infinity : sum;
     }
 
     /// <summary>Returns P + Q for any two points, branching on the special cases: for public points only.</summary>

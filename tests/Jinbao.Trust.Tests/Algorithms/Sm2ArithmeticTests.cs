@@ -15,6 +15,11 @@ public sealed class Sm2ArithmeticTests
     private static readonly BigInteger P = Curve.Curve.Field.Characteristic;
     private static readonly BigInteger N = Curve.N;
 
+    private static readonly BigInteger Two = BigInteger.Two;
+
+    /// <summary>2^−256 mod p: Montgomery multiplication of plain numbers leaves this factor.</summary>
+    private static readonly BigInteger RInverse = BigInteger.One.ShiftLeft(256).ModInverse(P);
+
     public static TheoryData<string> EdgeScalars => new()
     {
         "0000000000000000000000000000000000000000000000000000000000000001",
@@ -50,12 +55,50 @@ public sealed class Sm2ArithmeticTests
             Assert.Equal(a.Add(b).Mod(P), FromField(Fp.Add(am, bm)));
             Assert.Equal(a.Subtract(b).Mod(P), FromField(Fp.Subtract(am, bm)));
             Assert.Equal(a.Negate().Mod(P), FromField(Fp.Negate(am)));
+            Assert.Equal(a.Multiply(Two.ModInverse(P)).Mod(P), FromField(Fp.Half(am)));
             Assert.Equal(a, FromField(am));
             if (a.SignValue != 0)
             {
                 Assert.Equal(a.ModInverse(P), FromField(Sm2Curve.InvertField(am)));
                 Assert.Equal(a.ModInverse(P), FromField(Fp.Invert(am)));
             }
+        }
+    }
+
+    /// <summary>
+    /// The field multiplication keeps 32-bit digits in signed accumulators and reduces 32 bits at a time, so its
+    /// carries and borrows matter most where digits are all ones, all zeros or at a sign boundary.
+    /// </summary>
+    [Fact]
+    public void Field_multiplication_matches_big_integer_on_extreme_digits()
+    {
+        var random = TestData.CreateRandom(47);
+        uint[] extremes = [0, 1, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFE, 0xFFFFFFFF];
+        BigInteger NextValue()
+        {
+            var digits = new byte[32];
+            for (var d = 0; d < 8; d++)
+            {
+                var digit = random.Next(4) == 0 ? (uint)random.Next() : extremes[random.Next(extremes.Length)];
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(digits.AsSpan(d * 4), digit);
+            }
+
+            return new BigInteger(1, digits).Mod(P);
+        }
+
+        for (var i = 0; i < 20_000; i++)
+        {
+            var a = NextValue();
+            var b = NextValue();
+            var am = Fp.ToMontgomery(ToU256(a));
+            var bm = Fp.ToMontgomery(ToU256(b));
+            Assert.Equal(a.Multiply(b).Mod(P), FromField(Fp.Multiply(am, bm)));
+            Assert.Equal(a.Multiply(a).Mod(P), FromField(Fp.Square(am)));
+
+            // The same digits as Montgomery-form operands, not converted first.
+            var raw = Fp.Multiply(ToU256(a), ToU256(b));
+            Assert.Equal(a.Multiply(b).Multiply(RInverse).Mod(P), new BigInteger(1, raw.ToBigEndian()));
+            Assert.Equal(a.Multiply(a).Multiply(RInverse).Mod(P), new BigInteger(1, Fp.Square(ToU256(a)).ToBigEndian()));
         }
     }
 
