@@ -21,7 +21,9 @@ internal static class ConsoleTexts
 {
     public const string Route = "/console/texts.json";
 
-    private static readonly ResourceManager Resources = new("Jinbao.Server.Resources.ConsoleText", typeof(ConsoleTexts).Assembly);
+    private const string ResourcesName = "Jinbao.Server.Resources.ConsoleText";
+
+    private static readonly ResourceManager Resources = new(ResourcesName, typeof(ConsoleTexts).Assembly);
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
@@ -86,6 +88,9 @@ internal static class ConsoleTexts
     internal static string ResourceCulture(CultureInfo culture)
     {
         string neutral = typeof(ConsoleTexts).Assembly.GetCustomAttribute<NeutralResourcesLanguageAttribute>()!.CultureName;
+
+        // A fresh manager, because a manager that has looked up a text for en-GB keeps the en texts under en-GB too.
+        var files = new ResourceManager(ResourcesName, typeof(ConsoleTexts).Assembly);
         for (var current = culture; !current.Equals(CultureInfo.InvariantCulture); current = current.Parent)
         {
             if (current.Name.Equals(neutral, StringComparison.OrdinalIgnoreCase))
@@ -93,7 +98,7 @@ internal static class ConsoleTexts
                 return neutral;
             }
 
-            if (Resources.GetResourceSet(current, createIfNotExists: true, tryParents: false) is not null)
+            if (files.GetResourceSet(current, createIfNotExists: true, tryParents: false) is not null)
             {
                 return current.Name;
             }
