@@ -22,6 +22,9 @@ public sealed partial class ConsoleTextRuleTests
 
     private static readonly ResourceManager Texts = new("Jinbao.Server.Resources.ConsoleText", ServerAssembly);
 
+    // English texts that quote Chinese on purpose: the extract's column headings and a masking example.
+    private static readonly HashSet<string> EnglishKeepsChinese = ["Record_FieldsTemplate", "Record_FieldsInvalid", "Agreements_NewHelp"];
+
     [Fact]
     public void ConsoleScripts_have_no_Chinese_text()
     {
@@ -86,9 +89,6 @@ public sealed partial class ConsoleTextRuleTests
         var untranslated = english.Where(e => Cjk().IsMatch(e.Value) && !EnglishKeepsChinese.Contains(e.Key)).Select(e => e.Key).ToList();
         Assert.True(untranslated.Count == 0, "These English texts contain Chinese: " + string.Join(", ", untranslated));
     }
-
-    // English texts that quote Chinese on purpose: the extract's column headings and a masking example.
-    private static readonly HashSet<string> EnglishKeepsChinese = ["Record_FieldsTemplate", "Record_FieldsInvalid", "Agreements_NewHelp"];
 
     public static TheoryData<string, string[]> ScannedSources => new()
     {
@@ -193,7 +193,7 @@ public sealed partial class ConsoleTextRuleTests
 
     private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
-    // Han ideographs, CJK symbols and punctuation (、。（ are in the full-width block) and full-width forms.
+    // Han ideographs, CJK symbols and punctuation such as 、 and 。, and full-width forms such as （ and ：.
     [GeneratedRegex(@"[\u3000-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]")]
     private static partial Regex Cjk();
 

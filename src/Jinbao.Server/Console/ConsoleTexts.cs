@@ -81,7 +81,7 @@ internal static class ConsoleTexts
     }
 
     /// <summary>
-    /// Returns the name of the culture whose texts answer for <paramref name="culture"/>: the culture or
+    /// Returns the name of the culture whose texts are served for <paramref name="culture"/>: the culture or
     /// its nearest parent with a ConsoleText file of its own (en-GB gives en), else the neutral
     /// resources' language, zh-CN.
     /// </summary>

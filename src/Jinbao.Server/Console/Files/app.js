@@ -50,7 +50,7 @@ function rolePages(role) {
   return [...(own[role] || []), ...added];
 }
 
-// The datasets of an upload as [value, text]; the empty value lets the server detect the dataset from the header row.
+// The datasets of an upload as [value, text]. The empty value lets the server detect the dataset from the header row.
 function datasetChoices() {
   return [['', t('Dataset_Detect')], ['person', t('Dataset_Person')], ['employer', t('Dataset_Employer')], ['enrolment', t('Dataset_Enrolment')], ['contribution', t('Dataset_Contribution')], ['benefit-payment', t('Dataset_BenefitPayment')]];
 }
@@ -461,7 +461,7 @@ async function route() {
 }
 
 // Loads the texts before the first view, so every view finds them. Without the texts the console
-// cannot show its pages, and the message is the browser's own error text.
+// shows only the error. NOTE: that error is not translated, because the texts are what failed to load.
 async function start() {
   try {
     await loadTexts();
