@@ -20,6 +20,7 @@ internal static class ConsoleFiles
         app.MapGet("/", () => Serve("index.html")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/favicon.ico", () => Serve("favicon.ico")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/console/{file}", (string file) => Serve(file)).AllowAnonymous().ExcludeFromDescription();
+        ConsoleTexts.Map(app);
     }
 
     private static IResult Serve(string file) =>

@@ -26,9 +26,19 @@ public sealed class ServerProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>Starts the server and waits until it listens.</summary>
-    public static ServerProcess Start(string dataDirectory, params string[] extraArguments)
+    /// <summary>Starts the server in Chinese (zh-CN) and waits until it listens.</summary>
+    public static ServerProcess Start(string dataDirectory, params string[] extraArguments) => StartInCulture("zh-CN", dataDirectory, extraArguments);
+
+    /// <summary>Starts the server with the UI culture (JINBAO_UI_CULTURE zh-CN or en) and waits until it listens.</summary>
+    public static ServerProcess StartInCulture(string culture, string dataDirectory, params string[] extraArguments)
     {
+        string started = culture switch
+        {
+            "zh-CN" => "金保服务器已启动",
+            "en" => "Jinbao server started",
+            _ => throw new ArgumentOutOfRangeException(nameof(culture), culture, "Only zh-CN and en have a known start message."),
+        };
+
         int port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -44,10 +54,10 @@ public sealed class ServerProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["JINBAO_UI_CULTURE"] = "zh-CN";
+        start.Environment["JINBAO_UI_CULTURE"] = culture;
         start.Environment.Remove("JINBAO_POSTGRES");
         var server = new ServerProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
-        Assert.True(server.WaitForLine("金保服务器已启动") is not null, "jinbao serve did not start.");
+        Assert.True(server.WaitForLine(started) is not null, "jinbao serve did not start.");
         return server;
     }
 

@@ -4,16 +4,74 @@
 
 const state = { session: null, csrf: null, timer: null };
 
-const ROLE_PAGES = {
-  operator: [['#/upload', '上传检查'], ['#/batches', '批次历史'], ['#/record', '单条核验'], ['#/persons', '人员查询'], ['#/conflicts', '数据冲突'], ['#/duplicates', '跨地区重复']],
-  administrator: [['#/users', '用户管理']],
-  auditor: [['#/audit', '审计日志']],
-};
+// The console texts in the server's UI culture, from GET /console/texts.json (Resources/ConsoleText.resx).
+const texts = { culture: 'zh-CN', entries: {}, missing: new Set() };
 
-const DATASETS = [['', '按表头自动识别'], ['person', '个人基础信息'], ['employer', '单位基础信息'], ['enrolment', '参保登记'], ['contribution', '缴费记录'], ['benefit-payment', '待遇发放']];
-const STATUS = { queued: '排队中', running: '检查中', completed: '已完成', failed: '失败' };
-const SEVERITY = { error: '错误', warning: '警告' };
-const DIMENSION = { Conformity: '规范性', Completeness: '完整性', Accuracy: '准确性', Consistency: '一致性', Timeliness: '时效性', Accessibility: '可访问性' };
+// Returns the console text of a key with {0}, {1}, ... replaced by the arguments. Every console file
+// calls this global function for each user-visible string, with the key as a string literal so the
+// tests can check that the key exists in ConsoleText.resx and ConsoleText.en.resx. The texts are
+// loaded before the first view renders, so t() works in views and event handlers but not at a
+// script's top level. A missing key is shown as the key itself and logged as a console error.
+function t(key, ...args) {
+  let text = texts.entries[key];
+  if (typeof text !== 'string') {
+    if (!texts.missing.has(key)) console.error(`Console text ${key} is missing from /console/texts.json.`);
+    texts.missing.add(key);
+    text = key;
+  }
+  return text.replace(/\{(\d+)\}/g, (placeholder, index) => (index < args.length ? String(args[index]) : placeholder));
+}
+
+// Loads the texts and fills the elements of index.html that name a text key in data-text.
+async function loadTexts() {
+  const response = await fetch('/console/texts.json', { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`GET /console/texts.json: HTTP ${response.status}`);
+  const body = await response.json();
+  texts.culture = body.culture;
+  texts.entries = body.texts;
+  document.documentElement.lang = body.culture;
+  for (const element of document.querySelectorAll('[data-text]')) element.textContent = t(element.dataset.text);
+}
+
+// Returns the display name of a code from a table of names, or the code itself when the table has none.
+function nameOf(names, code) {
+  return Object.hasOwn(names, code) ? names[code] : code;
+}
+
+// The pages of each role as [hash, text]. Other console files add theirs to window.consolePages as
+// [hash, function returning the text], because their scripts run before the texts are loaded.
+function rolePages(role) {
+  const own = {
+    operator: [['#/upload', t('Nav_Upload')], ['#/batches', t('Nav_Batches')], ['#/record', t('Nav_Record')], ['#/persons', t('Nav_Persons')], ['#/conflicts', t('Nav_Conflicts')], ['#/duplicates', t('Nav_Duplicates')]],
+    administrator: [['#/users', t('Nav_Users')]],
+    auditor: [['#/audit', t('Nav_Audit')]],
+  };
+  const added = ((window.consolePages || {})[role] || []).map(([href, text]) => [href, typeof text === 'function' ? text() : text]);
+  return [...(own[role] || []), ...added];
+}
+
+// The datasets of an upload as [value, text]. The empty value lets the server detect the dataset from the header row.
+function datasetChoices() {
+  return [['', t('Dataset_Detect')], ['person', t('Dataset_Person')], ['employer', t('Dataset_Employer')], ['enrolment', t('Dataset_Enrolment')], ['contribution', t('Dataset_Contribution')], ['benefit-payment', t('Dataset_BenefitPayment')]];
+}
+
+function batchStatusName(status) {
+  return nameOf({ queued: t('BatchStatus_Queued'), running: t('BatchStatus_Running'), completed: t('BatchStatus_Completed'), failed: t('BatchStatus_Failed') }, status);
+}
+
+function severityNames() {
+  return { error: t('Severity_Error'), warning: t('Severity_Warning') };
+}
+
+function dimensionName(dimension) {
+  return nameOf({ Conformity: t('Dimension_Conformity'), Completeness: t('Dimension_Completeness'), Accuracy: t('Dimension_Accuracy'), Consistency: t('Dimension_Consistency'), Timeliness: t('Dimension_Timeliness'), Accessibility: t('Dimension_Accessibility') }, dimension);
+}
+
+// A pager line: the previous button, "page N of M" and the next button, each button calling go with its page.
+function pager(page, pages, go) {
+  return h('p', { class: 'pager' }, h('button', { class: 'secondary', disabled: page <= 1, onclick: () => go(page - 1) }, t('Pager_Previous')), ` ${t('Pager_Position', page, pages)} `,
+    h('button', { class: 'secondary', disabled: page >= pages, onclick: () => go(page + 1) }, t('Pager_Next')));
+}
 
 function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
@@ -48,7 +106,7 @@ async function token() {
   return state.csrf;
 }
 
-// Sends a request. A ProblemDetails response becomes an Error that carries its Chinese detail.
+// Sends a request. A ProblemDetails response becomes an Error that carries its detail, in the server's UI culture.
 async function api(method, url, body, isForm) {
   const headers = {};
   if (method !== 'GET') headers['X-CSRF-TOKEN'] = state.csrf || await token();
@@ -59,7 +117,7 @@ async function api(method, url, body, isForm) {
     location.hash = '#/login';
   }
   if (!response.ok) {
-    let detail = `请求失败（${response.status}）`;
+    let detail = t('Request_Failed', response.status);
     try { const problem = await response.json(); detail = problem.detail || problem.title || detail; } catch { /* not JSON */ }
     const error = new Error(detail);
     error.status = response.status;
@@ -68,17 +126,17 @@ async function api(method, url, body, isForm) {
   return response.status === 204 ? null : response.json();
 }
 
-function fmtTime(text) { return text ? new Date(text).toLocaleString('zh-CN', { hour12: false }) : ''; }
+function fmtTime(text) { return text ? new Date(text).toLocaleString(texts.culture, { hour12: false }) : ''; }
 function fmtScore(value) { return value === null || value === undefined ? '—' : Number(value).toFixed(2); }
 
 function renderNav() {
   const nav = document.getElementById('nav');
   const who = document.getElementById('who');
   if (!state.session) { nav.hidden = true; who.replaceChildren(); return; }
-  const pages = state.session.mustChangePassword ? [] : [...(ROLE_PAGES[state.session.role] || []), ...((window.consolePages || {})[state.session.role] || [])];
-  nav.replaceChildren(...pages.map(([href, text]) => h('a', { href, class: location.hash.startsWith(href) ? 'active' : null }, text)), h('a', { href: '#/password' }, '修改密码'));
+  const pages = state.session.mustChangePassword ? [] : rolePages(state.session.role);
+  nav.replaceChildren(...pages.map(([href, text]) => h('a', { href, class: location.hash.startsWith(href) ? 'active' : null }, text)), h('a', { href: '#/password' }, t('Nav_Password')));
   nav.hidden = false;
-  who.replaceChildren(`${state.session.displayName}（${state.session.roleName}）`, h('button', { class: 'secondary', id: 'sign-out', onclick: signOut }, '退出'));
+  who.replaceChildren(t('Header_SignedIn', state.session.displayName, state.session.roleName), h('button', { class: 'secondary', id: 'sign-out', onclick: signOut }, t('Header_SignOut')));
 }
 
 async function signOut() {
@@ -99,8 +157,8 @@ function loginView() {
       state.csrf = null;
       location.hash = state.session.mustChangePassword ? '#/password' : home();
     } catch (err) { notify(err.message); }
-  } }, h('label', {}, '用户名', user), h('label', {}, '密码', password), h('button', { type: 'submit', id: 'sign-in' }, '登录'));
-  show(h('section', {}, h('h2', {}, '登录'), form));
+  } }, h('label', {}, t('SignIn_UserName'), user), h('label', {}, t('SignIn_Password'), password), h('button', { type: 'submit', id: 'sign-in' }, t('SignIn_Submit')));
+  show(h('section', {}, h('h2', {}, t('SignIn_Title')), form));
 }
 
 function passwordView() {
@@ -111,20 +169,20 @@ function passwordView() {
     try {
       state.session = await api('POST', '/api/v1/session/password', { currentPassword: current.value, newPassword: next.value });
       state.csrf = null;
-      notify('密码已修改。', true);
+      notify(t('Password_Changed'), true);
       location.hash = home();
     } catch (err) { notify(err.message); }
-  } }, h('label', {}, '当前密码', current), h('label', {}, '新密码（至少 12 位，含大写、小写、数字、符号中的三类）', next), h('button', { type: 'submit', id: 'change-password' }, '修改密码'));
-  const note = state.session && state.session.mustChangePassword ? h('p', { class: 'warning' }, '您正在使用一次性密码，请先设置新密码。') : null;
-  show(h('section', {}, h('h2', {}, '修改密码'), note, form));
+  } }, h('label', {}, t('Password_Current'), current), h('label', {}, t('Password_New'), next), h('button', { type: 'submit', id: 'change-password' }, t('Password_Submit')));
+  const note = state.session && state.session.mustChangePassword ? h('p', { class: 'warning' }, t('Password_OneTimeNote')) : null;
+  show(h('section', {}, h('h2', {}, t('Password_Title')), note, form));
 }
 
 function uploadView() {
   const file = h('input', { type: 'file', id: 'extract-file', accept: '.csv,.txt,.xlsx' });
-  const dataset = h('select', { id: 'dataset' }, DATASETS.map(([value, text]) => h('option', { value }, text)));
+  const dataset = h('select', { id: 'dataset' }, datasetChoices().map(([value, text]) => h('option', { value }, text)));
   const form = h('form', { onsubmit: async (e) => {
     e.preventDefault();
-    if (!file.files.length) { notify('请选择要上传的抽取文件。'); return; }
+    if (!file.files.length) { notify(t('Upload_NoFile')); return; }
     const data = new FormData();
     data.append('file', file.files[0]);
     if (dataset.value) data.append('dataset', dataset.value);
@@ -132,18 +190,19 @@ function uploadView() {
       const created = await api('POST', '/api/v1/batches', data, true);
       location.hash = `#/batch/${created.batch.id}`;
     } catch (err) { notify(err.message); }
-  } }, h('label', {}, '抽取文件（CSV 或 XLSX）', file), ' ', h('label', {}, '数据集', dataset), ' ', h('button', { type: 'submit', id: 'upload' }, '上传并检查'));
-  show(h('section', {}, h('h2', {}, '上传抽取文件'), form));
+  } }, h('label', {}, t('Upload_File'), file), ' ', h('label', {}, t('Upload_Dataset'), dataset), ' ', h('button', { type: 'submit', id: 'upload' }, t('Upload_Submit')));
+  show(h('section', {}, h('h2', {}, t('Upload_Title')), form));
 }
 
 async function batchesView() {
   const page = await api('GET', '/api/v1/batches?pageSize=100');
   const rows = page.items.map(b => h('tr', {},
-    h('td', {}, h('a', { href: `#/batch/${b.id}` }, b.fileName)), h('td', {}, b.dataset || ''), h('td', {}, STATUS[b.status] || b.status),
+    h('td', {}, h('a', { href: `#/batch/${b.id}` }, b.fileName)), h('td', {}, b.dataset || ''), h('td', {}, batchStatusName(b.status)),
     h('td', { class: 'num' }, b.records), h('td', { class: 'num' }, fmtScore(b.score)), h('td', { class: 'num' }, b.errorFindings),
-    h('td', {}, b.uploadedBy), h('td', {}, fmtTime(b.uploadedAt)), h('td', {}, b.importedAt ? '已导入' : '')));
-  show(h('section', {}, h('h2', {}, `批次历史（共 ${page.total} 批）`),
-    h('table', {}, h('thead', {}, h('tr', {}, ['文件', '数据集', '状态', '记录数', '评分', '错误数', '上传人', '上传时间', '入库'].map(t => h('th', {}, t)))), h('tbody', {}, rows))));
+    h('td', {}, b.uploadedBy), h('td', {}, fmtTime(b.uploadedAt)), h('td', {}, b.importedAt ? t('Batches_Imported') : '')));
+  const columns = [t('Column_File'), t('Column_Dataset'), t('Column_Status'), t('Column_Records'), t('Column_Score'), t('Batches_ColumnErrors'), t('Batches_ColumnUploadedBy'), t('Batches_ColumnUploadedAt'), t('Batches_ColumnImported')];
+  show(h('section', {}, h('h2', {}, t('Batches_Title', page.total)),
+    h('table', {}, h('thead', {}, h('tr', {}, columns.map(c => h('th', {}, c)))), h('tbody', {}, rows))));
 }
 
 async function batchView(id) {
@@ -151,37 +210,41 @@ async function batchView(id) {
   const batch = result.batch;
   if (batch.status === 'queued' || batch.status === 'running') {
     const percent = result.progress ? result.progress.percent : 0;
-    show(h('section', {}, h('h2', {}, `正在检查 ${batch.fileName}`), h('p', { id: 'batch-status' }, STATUS[batch.status]),
-      h('div', { class: 'progress' }, h('div', { style: `width:${percent}%` })), h('p', {}, `已检查 ${result.progress ? result.progress.records : 0} 条记录（${percent}%）`)));
+    show(h('section', {}, h('h2', {}, t('Batch_Checking', batch.fileName)), h('p', { id: 'batch-status' }, batchStatusName(batch.status)),
+      h('div', { class: 'progress' }, h('div', { style: `width:${percent}%` })), h('p', {}, t('Batch_Progress', result.progress ? result.progress.records : 0, percent))));
     state.timer = setTimeout(() => route(), 500);
     return;
   }
   if (batch.status === 'failed') {
-    show(h('section', {}, h('h2', {}, `检查失败：${batch.fileName}`), h('p', { class: 'error', id: 'batch-status' }, batch.message || '')));
+    show(h('section', {}, h('h2', {}, t('Batch_Failed', batch.fileName)), h('p', { class: 'error', id: 'batch-status' }, batch.message || '')));
     return;
   }
   const report = await api('GET', `/api/v1/batches/${encodeURIComponent(id)}/report`);
+  const severities = severityNames();
   const dimensionChart = h('div', { class: 'chart', id: 'dimension-chart' });
   const divisionChart = h('div', { class: 'chart', id: 'division-chart' });
-  const summary = h('section', {}, h('h2', {}, `质量评分：${report.file}（${report.datasetName}）`),
+  const summary = h('section', {}, h('h2', {}, t('Report_Title', report.file, report.datasetName)),
     h('div', { class: 'cards' },
-      h('div', {}, '质量评分', h('div', { class: 'score', id: 'score' }, fmtScore(report.score))),
-      h('div', {}, '记录数', h('div', { class: 'score' }, report.records)),
-      h('div', {}, '有错误的记录', h('div', { class: 'score' }, report.recordsWithErrors)),
-      h('div', {}, '问题总数', h('div', { class: 'score' }, report.findingCount))),
-    h('p', {}, h('a', { href: `/api/v1/batches/${id}/findings.xlsx`, id: 'download-xlsx', download: `${id}-findings.xlsx` }, '下载问题清单（findings.xlsx）'), ' ',
-      h('a', { href: `/api/v1/batches/${id}/findings.csv`, download: `${id}-findings.csv` }, '下载 CSV')),
+      h('div', {}, t('Report_Score'), h('div', { class: 'score', id: 'score' }, fmtScore(report.score))),
+      h('div', {}, t('Report_Records'), h('div', { class: 'score' }, report.records)),
+      h('div', {}, t('Report_RecordsWithErrors'), h('div', { class: 'score' }, report.recordsWithErrors)),
+      h('div', {}, t('Report_FindingCount'), h('div', { class: 'score' }, report.findingCount))),
+    h('p', {}, h('a', { href: `/api/v1/batches/${id}/findings.xlsx`, id: 'download-xlsx', download: `${id}-findings.xlsx` }, t('Report_DownloadXlsx')), ' ',
+      h('a', { href: `/api/v1/batches/${id}/findings.csv`, download: `${id}-findings.csv` }, t('Report_DownloadCsv'))),
     importControls(batch));
-  const dimensions = h('section', {}, h('h2', {}, '质量维度'), dimensionChart,
-    h('table', {}, h('thead', {}, h('tr', {}, ['维度', '评分', '权重', '错误记录', '仅警告记录'].map(t => h('th', {}, t)))),
+  const dimensionColumns = [t('Column_Dimension'), t('Column_Score'), t('Report_ColumnWeight'), t('Column_RecordsWithErrors'), t('Report_ColumnWarningsOnly')];
+  const dimensions = h('section', {}, h('h2', {}, t('Report_Dimensions')), dimensionChart,
+    h('table', {}, h('thead', {}, h('tr', {}, dimensionColumns.map(c => h('th', {}, c)))),
       h('tbody', {}, report.dimensions.filter(d => d.assessed).map(d => h('tr', {}, h('td', {}, d.name), h('td', { class: 'num' }, fmtScore(d.score)), h('td', { class: 'num' }, d.weight), h('td', { class: 'num' }, d.recordsWithErrors), h('td', { class: 'num' }, d.recordsWithWarningsOnly))))));
-  const rules = h('section', {}, h('h2', {}, '规则'),
-    h('table', {}, h('thead', {}, h('tr', {}, ['规则', '说明', '维度', '严重程度', '问题数'].map(t => h('th', {}, t)))),
-      h('tbody', {}, report.rules.filter(r => r.findings > 0).map(r => h('tr', {}, h('td', {}, r.rule), h('td', {}, r.description), h('td', {}, DIMENSION[r.dimension] || r.dimension), h('td', { class: r.severity }, SEVERITY[r.severity] || r.severity), h('td', { class: 'num' }, r.findings))))));
-  const divisions = h('section', {}, h('h2', {}, '行政区划评分（最低的 20 个）'), divisionChart,
-    h('table', {}, h('thead', {}, h('tr', {}, ['代码', '名称', '层级', '记录数', '错误记录', '评分'].map(t => h('th', {}, t)))),
+  const ruleColumns = [t('Column_Rule'), t('Column_Description'), t('Column_Dimension'), t('Column_Severity'), t('Report_ColumnFindings')];
+  const rules = h('section', {}, h('h2', {}, t('Report_Rules')),
+    h('table', {}, h('thead', {}, h('tr', {}, ruleColumns.map(c => h('th', {}, c)))),
+      h('tbody', {}, report.rules.filter(r => r.findings > 0).map(r => h('tr', {}, h('td', {}, r.rule), h('td', {}, r.description), h('td', {}, dimensionName(r.dimension)), h('td', { class: r.severity }, nameOf(severities, r.severity)), h('td', { class: 'num' }, r.findings))))));
+  const divisionColumns = [t('Report_ColumnCode'), t('Column_Name'), t('Report_ColumnLevel'), t('Column_Records'), t('Column_RecordsWithErrors'), t('Column_Score')];
+  const divisions = h('section', {}, h('h2', {}, t('Report_Divisions', 20)), divisionChart,
+    h('table', {}, h('thead', {}, h('tr', {}, divisionColumns.map(c => h('th', {}, c)))),
       h('tbody', {}, (report.divisions || []).slice(0, 20).map(d => h('tr', {}, h('td', {}, d.code), h('td', {}, d.name), h('td', {}, d.level), h('td', { class: 'num' }, d.records), h('td', { class: 'num' }, d.recordsWithErrors), h('td', { class: 'num' }, fmtScore(d.score)))))));
-  const findings = h('section', { id: 'findings' }, h('h2', {}, '问题清单'));
+  const findings = h('section', { id: 'findings' }, h('h2', {}, t('Findings_Heading')));
   show(summary, dimensions, rules, divisions, findings);
   drawBar(dimensionChart, report.dimensions.filter(d => d.assessed).map(d => d.name), report.dimensions.filter(d => d.assessed).map(d => d.score));
   const lowest = (report.divisions || []).slice(0, 20);
@@ -190,16 +253,16 @@ async function batchView(id) {
 }
 
 function importControls(batch) {
-  if (batch.importedAt) return h('p', {}, `已于 ${fmtTime(batch.importedAt)} 导入中心库。`);
+  if (batch.importedAt) return h('p', {}, t('Import_Done', fmtTime(batch.importedAt)));
   const run = async (excludeErrors) => {
     try {
       const outcome = await api('POST', `/api/v1/batches/${batch.id}/import`, { excludeErrors });
-      notify(`导入完成：${outcome.loaded} 条入库，${outcome.excluded} 条因错误排除，新增冲突 ${outcome.conflicts} 个。`, true);
+      notify(t('Import_Result', outcome.loaded, outcome.excluded, outcome.conflicts), true);
       route();
     } catch (err) { notify(err.message); }
   };
-  return h('p', {}, h('button', { id: 'import', onclick: () => run(false) }, '导入中心库'), ' ',
-    h('button', { class: 'secondary', id: 'import-excluding', onclick: () => run(true) }, '排除错误行后导入'));
+  return h('p', {}, h('button', { id: 'import', onclick: () => run(false) }, t('Import_All')), ' ',
+    h('button', { class: 'secondary', id: 'import-excluding', onclick: () => run(true) }, t('Import_ExcludingErrors')));
 }
 
 function drawBar(element, names, values) {
@@ -215,8 +278,9 @@ function drawBar(element, names, values) {
 }
 
 async function findingsList(container, id, rules, page, rule, severity) {
-  const ruleSelect = h('select', { id: 'filter-rule' }, h('option', { value: '' }, '全部规则'), rules.map(r => h('option', { value: r, selected: r === rule }, r)));
-  const severitySelect = h('select', { id: 'filter-severity' }, h('option', { value: '' }, '全部'), Object.entries(SEVERITY).map(([k, v]) => h('option', { value: k, selected: k === severity }, v)));
+  const severities = severityNames();
+  const ruleSelect = h('select', { id: 'filter-rule' }, h('option', { value: '' }, t('Findings_AllRules')), rules.map(r => h('option', { value: r, selected: r === rule }, r)));
+  const severitySelect = h('select', { id: 'filter-severity' }, h('option', { value: '' }, t('Filter_All')), Object.entries(severities).map(([k, v]) => h('option', { value: k, selected: k === severity }, v)));
   const reload = (p) => findingsList(container, id, rules, p, ruleSelect.value, severitySelect.value);
   ruleSelect.addEventListener('change', () => reload(1));
   severitySelect.addEventListener('change', () => reload(1));
@@ -226,29 +290,30 @@ async function findingsList(container, id, rules, page, rule, severity) {
   let data;
   try { data = await api('GET', `/api/v1/batches/${id}/findings?${query}`); } catch (err) { notify(err.message); return; }
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
-  container.replaceChildren(h('h2', {}, `问题清单（${data.total} 条）`),
-    h('p', {}, '规则 ', ruleSelect, ' 严重程度 ', severitySelect),
-    h('table', { id: 'findings-table' }, h('thead', {}, h('tr', {}, ['行号', '列', '规则', '严重程度', '值', '说明'].map(t => h('th', {}, t)))),
-      h('tbody', {}, data.items.map(f => h('tr', {}, h('td', { class: 'num' }, f.row), h('td', {}, f.column), h('td', {}, f.rule), h('td', { class: f.severity }, SEVERITY[f.severity] || f.severity), h('td', {}, f.value), h('td', {}, f.message))))),
-    h('p', { class: 'pager' }, h('button', { class: 'secondary', disabled: page <= 1, onclick: () => reload(page - 1) }, '上一页'), ` 第 ${page} / ${pages} 页 `,
-      h('button', { class: 'secondary', disabled: page >= pages, onclick: () => reload(page + 1) }, '下一页')));
+  const columns = [t('Column_Row'), t('Findings_ColumnColumn'), t('Column_Rule'), t('Column_Severity'), t('Findings_ColumnValue'), t('Findings_ColumnMessage')];
+  container.replaceChildren(h('h2', {}, t('Findings_Title', data.total)),
+    h('p', {}, t('Column_Rule'), ' ', ruleSelect, ' ', t('Column_Severity'), ' ', severitySelect),
+    h('table', { id: 'findings-table' }, h('thead', {}, h('tr', {}, columns.map(c => h('th', {}, c)))),
+      h('tbody', {}, data.items.map(f => h('tr', {}, h('td', { class: 'num' }, f.row), h('td', {}, f.column), h('td', {}, f.rule), h('td', { class: f.severity }, nameOf(severities, f.severity)), h('td', {}, f.value), h('td', {}, f.message))))),
+    pager(page, pages, reload));
 }
 
 function recordView() {
-  const dataset = h('select', { id: 'record-dataset' }, DATASETS.slice(1).map(([value, text]) => h('option', { value }, text)));
-  const fields = h('textarea', { id: 'record-fields', rows: 6, cols: 80 }, '{"公民身份号码": "", "姓名": "", "性别": "", "出生日期": ""}');
+  const dataset = h('select', { id: 'record-dataset' }, datasetChoices().slice(1).map(([value, text]) => h('option', { value }, text)));
+  const fields = h('textarea', { id: 'record-fields', rows: 6, cols: 80 }, t('Record_FieldsTemplate'));
   const output = h('div', {});
   const form = h('form', { onsubmit: async (e) => {
     e.preventDefault();
     let parsed;
-    try { parsed = JSON.parse(fields.value); } catch { notify('字段须为 JSON 对象，例如 {"姓名": "张三"}。'); return; }
+    try { parsed = JSON.parse(fields.value); } catch { notify(t('Record_FieldsInvalid')); return; }
     try {
       const result = await api('POST', '/api/v1/records/check', { dataset: dataset.value, fields: parsed });
-      output.replaceChildren(h('p', { class: result.passed ? '' : 'error' }, result.passed ? '通过：没有错误。' : '不通过：存在错误。'),
-        h('table', {}, h('tbody', {}, result.findings.map(f => h('tr', {}, h('td', {}, f.column), h('td', { class: f.severity }, SEVERITY[f.severity] || f.severity), h('td', {}, f.message))))));
+      const severities = severityNames();
+      output.replaceChildren(h('p', { class: result.passed ? '' : 'error' }, result.passed ? t('Record_Passed') : t('Record_NotPassed')),
+        h('table', {}, h('tbody', {}, result.findings.map(f => h('tr', {}, h('td', {}, f.column), h('td', { class: f.severity }, nameOf(severities, f.severity)), h('td', {}, f.message))))));
     } catch (err) { notify(err.message); }
-  } }, h('label', {}, '数据集 ', dataset), h('br'), fields, h('br'), h('button', { type: 'submit' }, '核验'));
-  show(h('section', {}, h('h2', {}, '单条记录核验（业务经办环节）'), form, output));
+  } }, h('label', {}, t('Upload_Dataset'), ' ', dataset), h('br'), fields, h('br'), h('button', { type: 'submit' }, t('Record_Submit')));
+  show(h('section', {}, h('h2', {}, t('Record_Title')), form, output));
 }
 
 function personsView() {
@@ -258,15 +323,16 @@ function personsView() {
     e.preventDefault();
     try {
       const p = await api('POST', '/api/v1/persons/search', { idNumber: number.value });
-      output.replaceChildren(h('table', {}, h('tbody', {},
-        [['证件号码', p.idNumber], ['姓名', p.name], ['性别', p.sex], ['出生日期', p.birthDate], ['民族', p.ethnicity], ['学历', p.education], ['行政区划', p.division], ['电话', p.phone], ['更新时间', fmtTime(p.updatedAt)]]
-          .map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', {}, v ?? ''))))),
-        h('h2', {}, '参保登记'),
-        h('table', {}, h('thead', {}, h('tr', {}, ['险种', '行政区划', '参保日期', '单位', '状态', '终止日期'].map(t => h('th', {}, t)))),
+      const details = [[t('Column_IdNumber'), p.idNumber], [t('Persons_Name'), p.name], [t('Persons_Sex'), p.sex], [t('Persons_BirthDate'), p.birthDate], [t('Persons_Ethnicity'), p.ethnicity],
+        [t('Persons_Education'), p.education], [t('Column_Division'), p.division], [t('Persons_Phone'), p.phone], [t('Persons_UpdatedAt'), fmtTime(p.updatedAt)]];
+      const enrolmentColumns = [t('Persons_ColumnInsuranceType'), t('Column_Division'), t('Persons_ColumnEnrolmentDate'), t('Persons_ColumnEmployer'), t('Column_Status'), t('Persons_ColumnTerminationDate')];
+      output.replaceChildren(h('table', {}, h('tbody', {}, details.map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', {}, v ?? ''))))),
+        h('h2', {}, t('Persons_Enrolments')),
+        h('table', {}, h('thead', {}, h('tr', {}, enrolmentColumns.map(c => h('th', {}, c)))),
           h('tbody', {}, p.enrolments.map(en => h('tr', {}, h('td', {}, en.insuranceType), h('td', {}, en.division), h('td', {}, en.enrolmentDate), h('td', {}, en.employerKey ?? ''), h('td', {}, en.status), h('td', {}, en.terminationDate ?? ''))))));
     } catch (err) { output.replaceChildren(h('p', { class: 'error' }, err.message)); }
-  } }, h('label', {}, '公民身份号码 ', number), ' ', h('button', { type: 'submit' }, '查询'));
-  show(h('section', {}, h('h2', {}, '人员查询（证件号码已脱敏显示）'), form, output));
+  } }, h('label', {}, t('Persons_IdNumber'), ' ', number), ' ', h('button', { type: 'submit' }, t('Filter_Search')));
+  show(h('section', {}, h('h2', {}, t('Persons_Title')), form, output));
 }
 
 async function conflictsView() {
@@ -274,42 +340,52 @@ async function conflictsView() {
   const decide = async (c, value) => {
     try {
       await api('POST', '/api/v1/conflicts/resolve', { reference: c.reference, conflictId: c.conflictId, chosenValue: value });
-      notify('已处理。', true);
+      notify(t('Conflicts_Resolved'), true);
       route();
     } catch (err) { notify(err.message); }
   };
-  show(h('section', {}, h('h2', {}, `待处理的数据冲突（${items.length} 个）`),
-    h('table', {}, h('thead', {}, h('tr', {}, ['证件号码', '字段', '库中现有值', '新批次的值', '批次', '行号', '处理'].map(t => h('th', {}, t)))),
+  const columns = [t('Column_IdNumber'), t('Conflicts_ColumnField'), t('Conflicts_ColumnCurrent'), t('Conflicts_ColumnIncoming'), t('Column_Batch'), t('Column_Row'), t('Conflicts_ColumnDecision')];
+  show(h('section', {}, h('h2', {}, t('Conflicts_Title', items.length)),
+    h('table', {}, h('thead', {}, h('tr', {}, columns.map(c => h('th', {}, c)))),
       h('tbody', {}, items.map(c => h('tr', {}, h('td', {}, c.idNumber), h('td', {}, c.field), h('td', {}, c.currentValue), h('td', {}, c.incomingValue), h('td', {}, c.batchId), h('td', { class: 'num' }, c.sourceRow),
-        h('td', {}, h('button', { class: 'secondary', onclick: () => decide(c, c.currentValue) }, '保留现有值'), ' ', h('button', { onclick: () => decide(c, c.incomingValue) }, '采用新值'))))))));
+        h('td', {}, h('button', { class: 'secondary', onclick: () => decide(c, c.currentValue) }, t('Conflicts_KeepCurrent')), ' ', h('button', { onclick: () => decide(c, c.incomingValue) }, t('Conflicts_TakeIncoming')))))))));
 }
 
 async function duplicatesView() {
   const items = await api('GET', '/api/v1/duplicates?limit=500');
-  const kinds = { enrolment: '重复参保', benefitPayment: '重复领取' };
-  show(h('section', {}, h('h2', {}, `跨地区重复（${items.length} 条）`),
-    h('table', {}, h('thead', {}, h('tr', {}, ['类型', '证件号码', '险种/待遇', '地区一', '地区二', '重叠开始', '重叠结束', '期别'].map(t => h('th', {}, t)))),
-      h('tbody', {}, items.map(d => h('tr', {}, h('td', {}, kinds[d.kind] || d.kind), h('td', {}, d.idNumber), h('td', {}, d.typeCode), h('td', {}, d.firstDivision), h('td', {}, d.secondDivision), h('td', {}, d.overlapStart ?? ''), h('td', {}, d.overlapEnd ?? ''), h('td', {}, d.period ?? '')))))));
+  const kinds = { enrolment: t('Duplicates_Enrolment'), benefitPayment: t('Duplicates_BenefitPayment') };
+  const columns = [t('Duplicates_ColumnKind'), t('Column_IdNumber'), t('Duplicates_ColumnType'), t('Duplicates_ColumnFirstDivision'), t('Duplicates_ColumnSecondDivision'), t('Duplicates_ColumnOverlapStart'), t('Duplicates_ColumnOverlapEnd'), t('Duplicates_ColumnPeriod')];
+  show(h('section', {}, h('h2', {}, t('Duplicates_Title', items.length)),
+    h('table', {}, h('thead', {}, h('tr', {}, columns.map(c => h('th', {}, c)))),
+      h('tbody', {}, items.map(d => h('tr', {}, h('td', {}, nameOf(kinds, d.kind)), h('td', {}, d.idNumber), h('td', {}, d.typeCode), h('td', {}, d.firstDivision), h('td', {}, d.secondDivision), h('td', {}, d.overlapStart ?? ''), h('td', {}, d.overlapEnd ?? ''), h('td', {}, d.period ?? '')))))));
+}
+
+// The state of an account as shown in the user list: disabled, locked, waiting for a password change, or active.
+function accountState(user) {
+  if (user.disabled) return t('Users_Disabled');
+  if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) return t('Users_Locked');
+  return user.mustChangePassword ? t('Users_MustChangePassword') : t('Users_Active');
 }
 
 async function usersView() {
   const users = await api('GET', '/api/v1/users');
-  const act = async (url, body) => { try { await api('POST', url, body); notify('已完成。', true); route(); } catch (err) { notify(err.message); } };
+  const act = async (url, body) => { try { await api('POST', url, body); notify(t('Users_Done'), true); route(); } catch (err) { notify(err.message); } };
   const name = h('input', { id: 'new-user-name' });
   const display = h('input', { id: 'new-display-name' });
-  const role = h('select', { id: 'new-role' }, h('option', { value: 'operator' }, '业务操作员'), h('option', { value: 'auditor' }, '安全审计员'), h('option', { value: 'administrator' }, '系统管理员'));
+  const role = h('select', { id: 'new-role' }, h('option', { value: 'operator' }, t('Role_Operator')), h('option', { value: 'auditor' }, t('Role_Auditor')), h('option', { value: 'administrator' }, t('Role_Administrator')));
   const password = h('input', { id: 'new-password-once', type: 'password', autocomplete: 'new-password' });
   const form = h('form', { class: 'inline', onsubmit: async (e) => {
     e.preventDefault();
-    try { await api('POST', '/api/v1/users', { userName: name.value, displayName: display.value, role: role.value, password: password.value }); notify('账户已创建，请把一次性密码交给用户。', true); route(); } catch (err) { notify(err.message); }
-  } }, h('label', {}, '用户名 ', name), h('label', {}, '显示名称 ', display), h('label', {}, '角色 ', role), h('label', {}, '一次性密码 ', password), h('button', { type: 'submit', id: 'create-user' }, '创建'));
-  show(h('section', {}, h('h2', {}, '新建账户'), form),
-    h('section', {}, h('h2', {}, '账户'), h('table', {}, h('thead', {}, h('tr', {}, ['用户名', '显示名称', '角色', '状态', '创建时间', '操作'].map(t => h('th', {}, t)))),
+    try { await api('POST', '/api/v1/users', { userName: name.value, displayName: display.value, role: role.value, password: password.value }); notify(t('Users_Created'), true); route(); } catch (err) { notify(err.message); }
+  } }, h('label', {}, t('Users_UserName'), ' ', name), h('label', {}, t('Users_DisplayName'), ' ', display), h('label', {}, t('Users_Role'), ' ', role), h('label', {}, t('Users_OneTimePassword'), ' ', password), h('button', { type: 'submit', id: 'create-user' }, t('Users_Create')));
+  const columns = [t('Users_UserName'), t('Users_DisplayName'), t('Users_Role'), t('Column_Status'), t('Column_CreatedAt'), t('Users_ColumnActions')];
+  show(h('section', {}, h('h2', {}, t('Users_NewTitle')), form),
+    h('section', {}, h('h2', {}, t('Users_Title')), h('table', {}, h('thead', {}, h('tr', {}, columns.map(c => h('th', {}, c)))),
       h('tbody', {}, users.map(u => h('tr', {}, h('td', {}, u.userName), h('td', {}, u.displayName), h('td', {}, u.roleName),
-        h('td', {}, u.disabled ? '已停用' : (u.lockedUntil && new Date(u.lockedUntil) > new Date() ? '已锁定' : (u.mustChangePassword ? '待改密码' : '正常'))), h('td', {}, fmtTime(u.createdAt)),
-        h('td', {}, h('button', { class: 'secondary', onclick: () => act(`/api/v1/users/${u.id}/unlock`, {}) }, '解锁'), ' ',
-          h('button', { class: 'secondary', onclick: () => act(`/api/v1/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`, {}) }, u.disabled ? '启用' : '停用'), ' ',
-          h('button', { class: 'secondary', onclick: () => { const p = prompt('新的一次性密码'); if (p) act(`/api/v1/users/${u.id}/password`, { password: p }); } }, '重置密码'))))))));
+        h('td', {}, accountState(u)), h('td', {}, fmtTime(u.createdAt)),
+        h('td', {}, h('button', { class: 'secondary', onclick: () => act(`/api/v1/users/${u.id}/unlock`, {}) }, t('Users_Unlock')), ' ',
+          h('button', { class: 'secondary', onclick: () => act(`/api/v1/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`, {}) }, u.disabled ? t('Users_Enable') : t('Users_Disable')), ' ',
+          h('button', { class: 'secondary', onclick: () => { const p = prompt(t('Users_ResetPrompt')); if (p) act(`/api/v1/users/${u.id}/password`, { password: p }); } }, t('Users_ResetPassword')))))))));
 }
 
 async function verifyAuditChain() {
@@ -332,22 +408,22 @@ async function auditView(page, actor, action) {
   if (action) query.set('action', action);
   const data = await api('GET', `/api/v1/audit?${query}`);
   const actorInput = h('input', { id: 'audit-actor', value: actor || '' });
-  const actionSelect = h('select', { id: 'audit-action' }, h('option', { value: '' }, '全部'),
+  const actionSelect = h('select', { id: 'audit-action' }, h('option', { value: '' }, t('Filter_All')),
     ['sign-in', 'sign-out', 'password-change', 'password-reset', 'user-create', 'user-disable', 'user-enable', 'user-unlock', 'token-create', 'upload', 'import', 'conflict-decision', 'person-lookup'].map(a => h('option', { value: a, selected: a === action }, a)));
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
-  show(h('section', {}, h('h2', {}, `审计日志（${data.total} 条）`),
-    h('form', { class: 'inline', onsubmit: (e) => { e.preventDefault(); auditView(1, actorInput.value, actionSelect.value); } }, h('label', {}, '操作人 ', actorInput), h('label', {}, '操作 ', actionSelect), h('button', { type: 'submit' }, '查询'),
-      ' ', h('button', { type: 'button', class: 'secondary', id: 'audit-chain', onclick: verifyAuditChain }, '核验哈希链')),
+  const columns = [t('Column_Time'), t('Audit_Actor'), t('Audit_Action'), t('Audit_ColumnTarget'), t('Column_Outcome'), t('Column_ClientAddress')];
+  show(h('section', {}, h('h2', {}, t('Audit_Title', data.total)),
+    h('form', { class: 'inline', onsubmit: (e) => { e.preventDefault(); auditView(1, actorInput.value, actionSelect.value); } }, h('label', {}, t('Audit_Actor'), ' ', actorInput), h('label', {}, t('Audit_Action'), ' ', actionSelect), h('button', { type: 'submit' }, t('Filter_Search')),
+      ' ', h('button', { type: 'button', class: 'secondary', id: 'audit-chain', onclick: verifyAuditChain }, t('Audit_VerifyChain'))),
     h('p', { id: 'audit-chain-result', hidden: true }),
-    h('table', { id: 'audit-table' }, h('thead', {}, h('tr', {}, ['时间', '操作人', '操作', '对象', '结果', '地址'].map(t => h('th', {}, t)))),
+    h('table', { id: 'audit-table' }, h('thead', {}, h('tr', {}, columns.map(c => h('th', {}, c)))),
       h('tbody', {}, data.items.map(e => h('tr', {}, h('td', {}, fmtTime(e.occurredAt)), h('td', {}, e.actor), h('td', {}, e.action), h('td', {}, e.target), h('td', {}, e.outcome), h('td', {}, e.clientAddress))))),
-    h('p', { class: 'pager' }, h('button', { class: 'secondary', disabled: page <= 1, onclick: () => auditView(page - 1, actor, action) }, '上一页'), ` 第 ${page} / ${pages} 页 `,
-      h('button', { class: 'secondary', disabled: page >= pages, onclick: () => auditView(page + 1, actor, action) }, '下一页'))));
+    pager(page, pages, (p) => auditView(p, actor, action))));
 }
 
 function home() {
-  const pages = state.session && ROLE_PAGES[state.session.role];
-  return pages ? pages[0][0] : '#/login';
+  const pages = state.session ? rolePages(state.session.role) : [];
+  return pages.length ? pages[0][0] : '#/login';
 }
 
 async function route() {
@@ -384,5 +460,17 @@ async function route() {
   }
 }
 
-window.addEventListener('hashchange', route);
-window.addEventListener('DOMContentLoaded', route);
+// Loads the texts before the first view, so every view finds them. Without the texts the console
+// shows only the error. NOTE: that error is not translated, because the texts are what failed to load.
+async function start() {
+  try {
+    await loadTexts();
+  } catch (err) {
+    show(h('p', { class: 'error' }, err.message));
+    return;
+  }
+  window.addEventListener('hashchange', route);
+  await route();
+}
+
+window.addEventListener('DOMContentLoaded', start);
