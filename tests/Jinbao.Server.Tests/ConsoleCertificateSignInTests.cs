@@ -56,7 +56,7 @@ public sealed class ConsoleCertificateSignInTests(CertificateConsoleFixture fixt
     private const string KeyPassphrase = "私钥口令-Key-9";
 
     [Fact]
-    public async Task Operator_SignsInWithPasswordAndCertificate()
+    public async Task Operator_signs_in_with_certificate()
     {
         var staff = await CreateStaffAsync();
         var (page, errors) = await OpenCertificateStepAsync(staff.UserName);
@@ -181,7 +181,7 @@ public sealed class ConsoleCertificateSignInTests(CertificateConsoleFixture fixt
     }
 
     [Fact]
-    public async Task Page_checks_escaped_header_as_associated_data()
+    public async Task Page_opens_key_file_with_escaped_plus()
     {
         var page = await OpenConsoleAsync();
         var key = Sm2PrivateKey.Generate();

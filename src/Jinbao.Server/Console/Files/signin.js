@@ -5,7 +5,7 @@
 // notify, api, state and home of app.js, and registers its view for app.js's router.
 'use strict';
 
-// Every text this page shows; {0} is replaced by a file name or a reason.
+// Every text this page shows. formatSigninText replaces {0} with a file name or a reason.
 const SIGNIN_TEXT = {
   title: '证书登录',
   intro: '口令已通过。本系统还要求用数字证书登录（第二个因素）：请选择您的签名证书和加密私钥文件，并输入私钥口令。'
@@ -35,8 +35,8 @@ function formatSigninText(template, value) {
   return template.replace('{0}', value);
 }
 
-// Returns the PEM certificates in a file; a DER file (it starts with a SEQUENCE tag) becomes one PEM
-// block. Returns an empty list when the file contains no certificate.
+// Returns the PEM certificates in a file. A DER file (it starts with a SEQUENCE tag) becomes one PEM
+// block, and a file without a certificate gives an empty list.
 function certificatesIn(bytes) {
   const text = new TextDecoder('utf-8').decode(bytes);
   const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g);
@@ -54,7 +54,7 @@ async function readCertificates(file) {
   return certificates;
 }
 
-// Decrypts the key file; maps the crypto errors to the page's Chinese messages.
+// Decrypts the key file and maps the crypto errors to the page's Chinese messages.
 async function openKey(file, passphrase) {
   try {
     return await SmCrypto.openKeyFile(new Uint8Array(await file.arrayBuffer()), passphrase);
@@ -67,7 +67,7 @@ async function openKey(file, passphrase) {
 }
 
 // Fetches a challenge, signs it with the key and submits the signature with the certificates.
-// Returns the server's session; a rejection throws an Error with the server's Chinese detail.
+// Returns the server's session. A rejection throws an Error with the server's Chinese detail.
 async function signChallenge(key, certificates) {
   const challenge = await api('GET', '/api/v1/session/challenge');
   const signature = SmCrypto.sm2Sign(key.privateKey, key.publicKey, SmCrypto.base64ToBytes(challenge.challenge), SmCrypto.DEFAULT_SIGNER_ID);
@@ -75,6 +75,7 @@ async function signChallenge(key, certificates) {
 }
 
 function certificateView() {
+  if (!state.session.certificateRequired) { location.hash = home(); return; }
   const certificateFile = h('input', { type: 'file', id: 'certificate-file', accept: '.pem,.cer,.crt,.der' });
   const chainFile = h('input', { type: 'file', id: 'chain-file', accept: '.pem,.cer,.crt' });
   const keyFile = h('input', { type: 'file', id: 'key-file', accept: '.key,.json' });
@@ -111,7 +112,9 @@ function certificateView() {
       location.hash = home();
     } catch (err) {
       report(status, '');
-      report(error, err instanceof SmCrypto.SmCryptoError ? formatSigninText(SIGNIN_TEXT.failed, err.code) : err.message);
+      // Errors of the page and of api() carry Chinese text. A crypto code or a network failure does not.
+      const unexpected = err instanceof SmCrypto.SmCryptoError || err instanceof TypeError;
+      report(error, unexpected ? formatSigninText(SIGNIN_TEXT.failed, err.code || err.message) : err.message);
     } finally {
       submit.disabled = false;
     }

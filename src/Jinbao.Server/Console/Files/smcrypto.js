@@ -53,7 +53,7 @@ const SmCrypto = (() => {
     return hexToBytes(value.toString(16).padStart(length * 2, '0'));
   }
 
-  // An error with a machine-readable code; the console maps codes to its Chinese messages.
+  // An error with a machine-readable code, which the console maps to its Chinese messages.
   class SmCryptoError extends Error {
     constructor(code) {
       super(code);
@@ -305,7 +305,7 @@ const SmCrypto = (() => {
     v.fill(0);
   }
 
-  // Derives a key with scrypt (RFC 7914); cost must be a power of two.
+  // Derives a key with scrypt (RFC 7914). The cost N must be a power of two.
   async function scrypt(password, salt, cost, blockSize, parallelism, length) {
     const blocks = await pbkdf2Sha256(password, salt, parallelism * 128 * blockSize);
     for (let i = 0; i < parallelism; i++) roMix(blocks.subarray(i * 128 * blockSize, (i + 1) * 128 * blockSize), blockSize, cost);
@@ -337,7 +337,7 @@ const SmCrypto = (() => {
     return mod(oldS, m);
   }
 
-  // Points are Jacobian [X, Y, Z] with x = X/Z², y = Y/Z³; Z = 0 is the point at infinity.
+  // Points are Jacobian [X, Y, Z] with x = X/Z² and y = Y/Z³. Z = 0 is the point at infinity.
   const INFINITY = [1n, 1n, 0n];
 
   function pointDouble([x, y, z]) {
@@ -424,7 +424,7 @@ const SmCrypto = (() => {
     return concatBytes(Uint8Array.of(0x02, bytes.length), bytes);
   }
 
-  // Signs message with the private scalar d and signer ID id; returns DER SEQUENCE { r, s }.
+  // Signs message with the private scalar d and signer ID id and returns DER SEQUENCE { r, s }.
   // publicKey is d's 65-byte public key, which enters the digest through Z.
   function sm2Sign(d, publicKey, message, id) {
     if (d < 1n || d > N - 2n) throw new SmCryptoError('invalid-private-key');
