@@ -15,7 +15,7 @@ const SIGNIN_TEXT = {
   keyLabel: '加密私钥文件（jinbao keygen 生成）',
   passphraseLabel: '私钥口令',
   submit: '用证书登录',
-  decrypting: '正在解密私钥，需要几秒钟…',
+  decrypting: '正在解密私钥，可能需要几秒钟…',
   signing: '正在对登录挑战签名并提交…',
   succeeded: '证书登录成功。',
   certificateMissing: '请选择签名证书文件。',
@@ -76,6 +76,7 @@ async function signChallenge(key, certificates) {
 
 function certificateView() {
   if (!state.session.certificateRequired) { location.hash = home(); return; }
+
   const certificateFile = h('input', { type: 'file', id: 'certificate-file', accept: '.pem,.cer,.crt,.der' });
   const chainFile = h('input', { type: 'file', id: 'chain-file', accept: '.pem,.cer,.crt' });
   const keyFile = h('input', { type: 'file', id: 'key-file', accept: '.key,.json' });
