@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Jinbao.Server.Tests.Support;
 using Jinbao.Trust.Algorithms;
 using Jinbao.Trust.Pki;
-using Org.BouncyCastle.Asn1.X509;
 using X509Certificate = Org.BouncyCastle.X509.X509Certificate;
 
 namespace Jinbao.Server.Tests;
@@ -141,29 +138,12 @@ public sealed class CertificateSignInTests : IAsyncLifetime
         return (process.ExitCode, output);
     }
 
-    private async Task<HttpResponseMessage> SubmitAsync(Sm2PrivateKey key, X509Certificate[] certificates)
-    {
-        var (id, signature) = await SignChallengeAsync(key);
-        return await _server.Admin.PostJsonAsync("/api/v1/session/certificate", Body(id, signature, certificates));
-    }
+    private Task<HttpResponseMessage> SubmitAsync(Sm2PrivateKey key, X509Certificate[] certificates) =>
+        StaffCertificates.SubmitAsync(_server.Admin, key, certificates);
 
-    private async Task<(string Id, string Signature)> SignChallengeAsync(Sm2PrivateKey key)
-    {
-        using var response = await _server.Admin.GetAsync("/api/v1/session/challenge");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var challenge = await response.Content.ReadFromJsonAsync<JsonElement>();
-        byte[] value = Convert.FromBase64String(challenge.GetProperty("challenge").GetString()!);
-        return (challenge.GetProperty("id").GetString()!, Convert.ToBase64String(Sm2.Sign(key, value, Sm2.DefaultId)));
-    }
+    private Task<(string Id, string Signature)> SignChallengeAsync(Sm2PrivateKey key) => StaffCertificates.SignChallengeAsync(_server.Admin, key);
 
-    private static object Body(string id, string signature, X509Certificate[] certificates) =>
-        new { challengeId = id, signature, certificates = certificates.Select(CertificateFiles.ToPem).ToArray() };
+    private static object Body(string id, string signature, X509Certificate[] certificates) => StaffCertificates.SubmissionBody(id, signature, certificates);
 
-    private static (Sm2PrivateKey Key, X509Certificate Certificate) Issue(CertificateAuthority ca, string name)
-    {
-        var key = Sm2PrivateKey.Generate();
-        var csr = CertificateRequests.Create(key, new X509Name($"C=CN,O=某市社会保险事业管理局,CN={name}"), Sm2.DefaultId);
-        var request = CertificateRequests.ReadAndVerify(csr, Sm2.DefaultId, "test.csr");
-        return (key, ca.IssueSigningCertificate(request, CertificateProfile.Personal, TimeSpan.FromDays(365)));
-    }
+    private static (Sm2PrivateKey Key, X509Certificate Certificate) Issue(CertificateAuthority ca, string name) => StaffCertificates.Issue(ca, name);
 }

@@ -139,9 +139,10 @@ internal static class SessionEndpoints
     }
 
     // An anonymous caller gets 200 with signedIn false, so the console can ask without an error in the browser's log.
+    // A password-only session reports certificateRequired, so a reloaded console returns to the certificate step.
     private static IResult Describe(HttpContext context, AccountService accounts) =>
         context.User.Identity?.IsAuthenticated == true && accounts.Find(CurrentUser.Id(context.User)) is { } account
-            ? Results.Ok(ToResponse(account))
+            ? Results.Ok(ToResponse(account) with { CertificateRequired = IsCertificatePending(context) })
             : Results.Ok(new SessionResponse(false, "", "", "", "", false));
 
     private static async Task<IResult> SignOut(HttpContext context, AuditTrail audit)
@@ -172,8 +173,9 @@ internal static class SessionEndpoints
 
         // The security stamp changed, so the session is renewed with the new one.
         var account = accounts.Find(id)!;
-        await SignInAsync(context, account, context.User.HasClaim(c => c.Type == CurrentUser.CertificatePendingClaim));
-        return Results.Ok(ToResponse(account));
+        bool certificatePending = IsCertificatePending(context);
+        await SignInAsync(context, account, certificatePending);
+        return Results.Ok(ToResponse(account) with { CertificateRequired = certificatePending });
     }
 
     private static async Task<IResult> CreateToken(HttpContext context, AccountService accounts, ApiTokenStore tokens)
@@ -193,6 +195,8 @@ internal static class SessionEndpoints
         var account = accounts.Find(CurrentUser.Id(context.User))!;
         return Results.Ok(new TokenResponse(tokens.Create(account, name, CurrentUser.Address(context)), name));
     }
+
+    private static bool IsCertificatePending(HttpContext context) => context.User.HasClaim(c => c.Type == CurrentUser.CertificatePendingClaim);
 
     private static Task SignInAsync(HttpContext context, UserAccount account, bool certificatePending) =>
         context.SignInAsync(SessionAuthentication.Scheme, new System.Security.Claims.ClaimsPrincipal(SessionAuthentication.CreateIdentity(account, SessionAuthentication.Scheme, certificatePending)));

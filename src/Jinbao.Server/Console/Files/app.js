@@ -112,7 +112,8 @@ async function api(method, url, body, isForm) {
   if (method !== 'GET') headers['X-CSRF-TOKEN'] = state.csrf || await token();
   if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   const response = await fetch(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : (isForm ? body : JSON.stringify(body)) });
-  if (response.status === 401 && state.session && !url.endsWith('/session')) {
+  // A rejected certificate (401) leaves the session pending, so it does not return to the sign-in page.
+  if (response.status === 401 && state.session && !url.endsWith('/session') && !url.endsWith('/session/certificate')) {
     state.session = null;
     location.hash = '#/login';
   }
@@ -133,7 +134,7 @@ function renderNav() {
   const nav = document.getElementById('nav');
   const who = document.getElementById('who');
   if (!state.session) { nav.hidden = true; who.replaceChildren(); return; }
-  const pages = state.session.mustChangePassword ? [] : rolePages(state.session.role);
+  const pages = state.session.mustChangePassword || state.session.certificateRequired ? [] : rolePages(state.session.role);
   nav.replaceChildren(...pages.map(([href, text]) => h('a', { href, class: location.hash.startsWith(href) ? 'active' : null }, text)), h('a', { href: '#/password' }, t('Nav_Password')));
   nav.hidden = false;
   who.replaceChildren(t('Header_SignedIn', state.session.displayName, state.session.roleName), h('button', { class: 'secondary', id: 'sign-out', onclick: signOut }, t('Header_SignOut')));
@@ -435,6 +436,8 @@ async function route() {
   }
   renderNav();
   if (state.session && state.session.mustChangePassword && hash !== '#/password') { location.hash = '#/password'; return; }
+  // The certificate step of signin.js comes after a password change and before every other page.
+  if (state.session && state.session.certificateRequired && !state.session.mustChangePassword && hash !== '#/certificate') { location.hash = '#/certificate'; return; }
   const [, page, arg] = hash.split('/');
   try {
     switch (page) {
