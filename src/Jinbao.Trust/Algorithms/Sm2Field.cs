@@ -12,6 +12,7 @@ internal struct U256
     public ulong L2;
     public ulong L3;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public U256(ulong l0, ulong l1, ulong l2, ulong l3)
     {
         L0 = l0;
@@ -158,7 +159,11 @@ internal interface IModulus
 /// <summary>The SM2 field prime p = 2^256 − 2^224 − 2^96 + 2^64 − 1.</summary>
 internal readonly struct FieldModulus : IModulus
 {
-    public static U256 Modulus => new(0xFFFFFFFFFFFFFFFF, 0xFFFFFFFF00000000, 0xFFFFFFFFFFFFFFFF, 0xFFFFFFFEFFFFFFFF);
+    public static U256 Modulus
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(0xFFFFFFFFFFFFFFFF, 0xFFFFFFFF00000000, 0xFFFFFFFFFFFFFFFF, 0xFFFFFFFEFFFFFFFF);
+    }
 
     public static ulong Inverse64 => 1;
 
@@ -168,7 +173,11 @@ internal readonly struct FieldModulus : IModulus
 /// <summary>The order n of the SM2 base point.</summary>
 internal readonly struct OrderModulus : IModulus
 {
-    public static U256 Modulus => new(0x53BBF40939D54123, 0x7203DF6B21C6052B, 0xFFFFFFFFFFFFFFFF, 0xFFFFFFFEFFFFFFFF);
+    public static U256 Modulus
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(0x53BBF40939D54123, 0x7203DF6B21C6052B, 0xFFFFFFFFFFFFFFFF, 0xFFFFFFFEFFFFFFFF);
+    }
 
     public static ulong Inverse64 => 0x327F9E8872350975;
 
@@ -190,13 +199,12 @@ internal static class Montgomery<TModulus>
 
     /// <summary>a·b·R⁻¹ mod m (separated operand scanning: the 512-bit product, then four reduction steps).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static U256 Multiply(in U256 a, in U256 b)
-    {
-        if (typeof(TModulus) == typeof(FieldModulus))
-        {
-            return FieldPrimeDigits.Multiply(a, b);
-        }
+    public static U256 Multiply(in U256 a, in U256 b) =>
+        typeof(TModulus) == typeof(FieldModulus) ? FieldPrimeDigits.Multiply(a, b) : MultiplyWords(a, b);
 
+    /// <summary>The limb-by-limb <see cref="Multiply"/>, for moduli other than p.</summary>
+    private static U256 MultiplyWords(in U256 a, in U256 b)
+    {
         ulong t0, t1, t2, t3, t4, t5, t6, t7, c;
 
         c = Arith.Mac(a.L0, b.L0, 0, 0, out t0);
@@ -224,13 +232,12 @@ internal static class Montgomery<TModulus>
 
     /// <summary>a²·R⁻¹ mod m: the cross products once and doubled, then the squares.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static U256 Square(in U256 a)
-    {
-        if (typeof(TModulus) == typeof(FieldModulus))
-        {
-            return FieldPrimeDigits.Square(a);
-        }
+    public static U256 Square(in U256 a) =>
+        typeof(TModulus) == typeof(FieldModulus) ? FieldPrimeDigits.Square(a) : SquareWords(a);
 
+    /// <summary>The limb-by-limb <see cref="Square"/>, for moduli other than p.</summary>
+    private static U256 SquareWords(in U256 a)
+    {
         ulong t1, t2, t3, t4, t5, t6, t7, c;
 
         c = Arith.Mac(a.L0, a.L1, 0, 0, out t1);
@@ -309,12 +316,14 @@ internal static class Montgomery<TModulus>
         return U256.Select(keep, x, reduced);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static U256 Add(in U256 a, in U256 b)
     {
         var carry = U256.Add(a, b, out var sum);
         return SubtractModulusIfAbove(carry, sum);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static U256 Subtract(in U256 a, in U256 b)
     {
         var borrow = U256.Subtract(a, b, out var difference);
@@ -322,6 +331,7 @@ internal static class Montgomery<TModulus>
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static U256 Negate(in U256 a) => Subtract(default, a);
 
     /// <summary>a/2 mod m: adds m when a is odd (by mask), then shifts the 257-bit sum right by one.</summary>

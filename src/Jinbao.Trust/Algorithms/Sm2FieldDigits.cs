@@ -17,7 +17,8 @@ namespace Jinbao.Trust.Algorithms;
 /// <para>
 /// The reduction works 32 bits at a time. Because p ≡ −1 (mod 2^32), the Montgomery factor of a step is the digit
 /// itself, q = d_i mod 2^32, and q·p·2^(32i) touches only five digits: −q at i (which clears it), +q at i + 2, −q at
-/// i + 3, −q at i + 7 and +q at i + 8. The digits may go negative in between; arithmetic shifts carry the borrows.
+/// i + 3, −q at i + 7 and +q at i + 8. The last two are added at the end, once for all steps, which keeps the upper
+/// digits out of registers until then. The digits may go negative in between; arithmetic shifts carry the borrows.
 /// Each step hands d_i ÷ 2^32 (rounded down) to the next digit, so the chain between steps is one addition and one
 /// shift. With inputs below p the result before the last conditional subtraction is below 2p.
 /// </para>
@@ -29,7 +30,7 @@ internal static class FieldPrimeDigits
 
     /// <summary>a·b·2^−256 mod p, for a and b below p. Digits are accumulated column by column, and each pair of
     /// digits is reduced as soon as no later partial product reaches it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static U256 Multiply(in U256 a, in U256 b)
     {
         long d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0;
@@ -37,26 +38,26 @@ internal static class FieldPrimeDigits
         ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, b0 = b.L0, b1 = b.L1, b2 = b.L2, b3 = b.L3;
 
         AddProduct(a0, b0, ref d0, ref d1, ref d2, ref d3);
-        var carry = ReduceDigit(d0, ref d2, ref d3, ref d7, ref d8);
-        carry = ReduceDigit(d1 + carry, ref d3, ref d4, ref d8, ref d9);
+        var carry = ReduceDigit(d0, ref d2, ref d3, out var q0);
+        carry = ReduceDigit(d1 + carry, ref d3, ref d4, out var q1);
 
         AddProduct(a0, b1, ref d2, ref d3, ref d4, ref d5);
         AddProduct(a1, b0, ref d2, ref d3, ref d4, ref d5);
-        carry = ReduceDigit(d2 + carry, ref d4, ref d5, ref d9, ref d10);
-        carry = ReduceDigit(d3 + carry, ref d5, ref d6, ref d10, ref d11);
+        carry = ReduceDigit(d2 + carry, ref d4, ref d5, out var q2);
+        carry = ReduceDigit(d3 + carry, ref d5, ref d6, out var q3);
 
         AddProduct(a0, b2, ref d4, ref d5, ref d6, ref d7);
         AddProduct(a1, b1, ref d4, ref d5, ref d6, ref d7);
         AddProduct(a2, b0, ref d4, ref d5, ref d6, ref d7);
-        carry = ReduceDigit(d4 + carry, ref d6, ref d7, ref d11, ref d12);
-        carry = ReduceDigit(d5 + carry, ref d7, ref d8, ref d12, ref d13);
+        carry = ReduceDigit(d4 + carry, ref d6, ref d7, out var q4);
+        carry = ReduceDigit(d5 + carry, ref d7, ref d8, out var q5);
 
         AddProduct(a0, b3, ref d6, ref d7, ref d8, ref d9);
         AddProduct(a1, b2, ref d6, ref d7, ref d8, ref d9);
         AddProduct(a2, b1, ref d6, ref d7, ref d8, ref d9);
         AddProduct(a3, b0, ref d6, ref d7, ref d8, ref d9);
-        carry = ReduceDigit(d6 + carry, ref d8, ref d9, ref d13, ref d14);
-        carry = ReduceDigit(d7 + carry, ref d9, ref d10, ref d14, ref d15);
+        carry = ReduceDigit(d6 + carry, ref d8, ref d9, out var q6);
+        carry = ReduceDigit(d7 - q0 + carry, ref d9, ref d10, out var q7);
 
         AddProduct(a1, b3, ref d8, ref d9, ref d10, ref d11);
         AddProduct(a2, b2, ref d8, ref d9, ref d10, ref d11);
@@ -65,11 +66,11 @@ internal static class FieldPrimeDigits
         AddProduct(a3, b2, ref d10, ref d11, ref d12, ref d13);
         AddProduct(a3, b3, ref d12, ref d13, ref d14, ref d15);
 
-        return Normalize(d8 + carry, d9, d10, d11, d12, d13, d14, d15);
+        return Normalize(carry, q0, q1, q2, q3, q4, q5, q6, q7, d8, d9, d10, d11, d12, d13, d14, d15);
     }
 
     /// <summary>a²·2^−256 mod p, for a below p: the six cross products once, doubled as digits, then the four squares.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static U256 Square(in U256 a)
     {
         long d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0;
@@ -100,16 +101,16 @@ internal static class FieldPrimeDigits
         AddProduct(a2, a2, ref d8, ref d9, ref d10, ref d11);
         AddProduct(a3, a3, ref d12, ref d13, ref d14, ref d15);
 
-        var carry = ReduceDigit(d0, ref d2, ref d3, ref d7, ref d8);
-        carry = ReduceDigit(d1 + carry, ref d3, ref d4, ref d8, ref d9);
-        carry = ReduceDigit(d2 + carry, ref d4, ref d5, ref d9, ref d10);
-        carry = ReduceDigit(d3 + carry, ref d5, ref d6, ref d10, ref d11);
-        carry = ReduceDigit(d4 + carry, ref d6, ref d7, ref d11, ref d12);
-        carry = ReduceDigit(d5 + carry, ref d7, ref d8, ref d12, ref d13);
-        carry = ReduceDigit(d6 + carry, ref d8, ref d9, ref d13, ref d14);
-        carry = ReduceDigit(d7 + carry, ref d9, ref d10, ref d14, ref d15);
+        var carry = ReduceDigit(d0, ref d2, ref d3, out var q0);
+        carry = ReduceDigit(d1 + carry, ref d3, ref d4, out var q1);
+        carry = ReduceDigit(d2 + carry, ref d4, ref d5, out var q2);
+        carry = ReduceDigit(d3 + carry, ref d5, ref d6, out var q3);
+        carry = ReduceDigit(d4 + carry, ref d6, ref d7, out var q4);
+        carry = ReduceDigit(d5 + carry, ref d7, ref d8, out var q5);
+        carry = ReduceDigit(d6 + carry, ref d8, ref d9, out var q6);
+        carry = ReduceDigit(d7 - q0 + carry, ref d9, ref d10, out var q7);
 
-        return Normalize(d8 + carry, d9, d10, d11, d12, d13, d14, d15);
+        return Normalize(carry, q0, q1, q2, q3, q4, q5, q6, q7, d8, d9, d10, d11, d12, d13, d14, d15);
     }
 
     /// <summary>Adds the 128-bit product a·b, as four 32-bit pieces, to four consecutive digits.</summary>
@@ -126,24 +127,37 @@ internal static class FieldPrimeDigits
     }
 
     /// <summary>
-    /// One 32-bit reduction step on digit value <paramref name="digit"/> (carry from below included): adds q·p with
-    /// q = digit mod 2^32 and returns the carry into the next digit.
+    /// One 32-bit reduction step on digit value <paramref name="digit"/> (carry from below included): takes
+    /// q = digit mod 2^32, adds its +q at i + 2 and −q at i + 3, and returns the carry into the next digit. The
+    /// +q at i + 8 and −q at i + 7 wait for <see cref="Normalize"/>, except q0's −q at digit 7, which the caller
+    /// subtracts before step 7, so that no upper digit has to stay in a register through the steps.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long ReduceDigit(long digit, ref long plus2, ref long plus3, ref long plus7, ref long plus8)
+    private static long ReduceDigit(long digit, ref long plus2, ref long plus3, out long q)
     {
-        var q = digit & DigitMask;
+        q = digit & DigitMask;
         plus2 += q;
         plus3 -= q;
-        plus7 -= q;
-        plus8 += q;
         return digit >> 32;
     }
 
-    /// <summary>Carries through the eight upper digits, packs them into limbs and subtracts p once if the value is p or more.</summary>
+    /// <summary>
+    /// Adds the waiting reduction terms (+q_i at digit i + 8, −q_i at digit i + 7 for i ≥ 1) and the last carry to the
+    /// upper digits, carries through them, packs them into limbs and subtracts p once if the value is p or more.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static U256 Normalize(long d8, long d9, long d10, long d11, long d12, long d13, long d14, long d15)
+    private static U256 Normalize(
+        long carry, long q0, long q1, long q2, long q3, long q4, long q5, long q6, long q7,
+        long d8, long d9, long d10, long d11, long d12, long d13, long d14, long d15)
     {
+        d8 += carry + q0 - q1;
+        d9 += q1 - q2;
+        d10 += q2 - q3;
+        d11 += q3 - q4;
+        d12 += q4 - q5;
+        d13 += q5 - q6;
+        d14 += q6 - q7;
+        d15 += q7;
         d9 += d8 >> 32;
         d10 += d9 >> 32;
         d11 += d10 >> 32;

@@ -9,6 +9,7 @@ internal struct AffinePoint
     public U256 X;
     public U256 Y;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public AffinePoint(in U256 x, in U256 y)
     {
         X = x;
@@ -18,7 +19,7 @@ internal struct AffinePoint
 
 /// <summary>
 /// A point in Jacobian coordinates (X : Y : Z) = (X/Z², Y/Z³), Montgomery form; Z = 0 is the point at infinity.
-/// The formulas are those of the Explicit-Formulas Database for a = −3: dbl-2004-hmv, madd-2007-bl (with Z3 = 2·Z1·H) and add-2007-bl.
+/// The formulas are those of the Explicit-Formulas Database for a = −3: dbl-2004-hmv, madd-2007-bl and add-2007-bl, with Z3 = 2·Z1·H and 2·Z1·Z2·H.
 /// </summary>
 internal struct JacobianPoint
 {
@@ -26,6 +27,7 @@ internal struct JacobianPoint
     public U256 Y;
     public U256 Z;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public JacobianPoint(in U256 x, in U256 y, in U256 z)
     {
         X = x;
@@ -78,21 +80,14 @@ internal struct JacobianPoint
         var u2 = Fp.Multiply(q.X, z1z1);
         var s2 = Fp.Multiply(q.Y, Fp.Multiply(p.Z, z1z1));
         var h = Fp.Subtract(u2, p.X);
-        var twiceH = Fp.Add(h, h);
-        var i = Fp.Square(twiceH);
-        var j = Fp.Multiply(h, i);
         var r = Fp.Subtract(s2, p.Y);
 
         // & rather than &&, so that no branch depends on h, which is secret inside the constant-time multiplications.
         same = h.IsZero & r.IsZero;
         opposite = h.IsZero & !r.IsZero;
-        r = Fp.Add(r, r);
-        var v = Fp.Multiply(p.X, i);
-        var x3 = Fp.Subtract(Fp.Subtract(Fp.Square(r), j), Fp.Add(v, v));
-        var y1j = Fp.Multiply(p.Y, j);
-        var y3 = Fp.Subtract(Fp.Multiply(r, Fp.Subtract(v, x3)), Fp.Add(y1j, y1j));
-        var z3 = Fp.Multiply(p.Z, twiceH);
-        return new JacobianPoint(x3, y3, z3);
+        var sum = Combine(h, r, p.X, p.Y, out var twiceH);
+        sum.Z = Fp.Multiply(p.Z, twiceH);
+        return sum;
     }
 
     /// <summary>Returns P + Q for two Jacobian points. Valid when P ≠ ±Q and neither is the infinity.</summary>
@@ -104,8 +99,8 @@ internal struct JacobianPoint
     }
 
     /// <summary>
-    /// add-2007-bl with Q's Z² and Z³ given, for table entries that are added many times (Chudnovsky coordinates).
-    /// Valid when P ≠ ±Q and neither is the infinity.
+    /// add-2007-bl with Q's Z² and Z³ given, for table entries that are added many times (Chudnovsky coordinates),
+    /// and Z3 = Z1·Z2·2H. Valid when P ≠ ±Q and neither is the infinity.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static JacobianPoint AddUnchecked(in JacobianPoint p, in JacobianPoint q, in U256 z2z2, in U256 z2Cubed, out bool same, out bool opposite)
@@ -119,16 +114,28 @@ internal struct JacobianPoint
         var r = Fp.Subtract(s2, s1);
         same = h.IsZero & r.IsZero;
         opposite = h.IsZero & !r.IsZero;
-        var h2 = Fp.Add(h, h);
-        var i = Fp.Square(h2);
+        var sum = Combine(h, r, u1, s1, out var twiceH);
+        sum.Z = Fp.Multiply(Fp.Multiply(p.Z, q.Z), twiceH);
+        return sum;
+    }
+
+    /// <summary>
+    /// The part that madd-2007-bl and add-2007-bl share, from H = U2 − U1 and R = S2 − S1: X3 and Y3, with Z3 left
+    /// to the caller. A method of its own so that the JIT's inlining budget, which each method has, covers the field
+    /// additions in it; in one method with the rest, some of them were left as calls.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static JacobianPoint Combine(in U256 h, in U256 r, in U256 u1, in U256 s1, out U256 twiceH)
+    {
+        twiceH = Fp.Add(h, h);
+        var i = Fp.Square(twiceH);
         var j = Fp.Multiply(h, i);
-        r = Fp.Add(r, r);
+        var twiceR = Fp.Add(r, r);
         var v = Fp.Multiply(u1, i);
-        var x3 = Fp.Subtract(Fp.Subtract(Fp.Square(r), j), Fp.Add(v, v));
+        var x3 = Fp.Subtract(Fp.Subtract(Fp.Square(twiceR), j), Fp.Add(v, v));
         var s1j = Fp.Multiply(s1, j);
-        var y3 = Fp.Subtract(Fp.Multiply(r, Fp.Subtract(v, x3)), Fp.Add(s1j, s1j));
-        var z3 = Fp.Multiply(Fp.Subtract(Fp.Subtract(Fp.Square(Fp.Add(p.Z, q.Z)), z1z1), z2z2), h);
-        return new JacobianPoint(x3, y3, z3);
+        var y3 = Fp.Subtract(Fp.Multiply(twiceR, Fp.Subtract(v, x3)), Fp.Add(s1j, s1j));
+        return new JacobianPoint(x3, y3, default);
     }
 
     /// <summary>
