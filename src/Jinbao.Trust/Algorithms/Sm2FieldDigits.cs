@@ -10,9 +10,9 @@ namespace Jinbao.Trust.Algorithms;
 /// <para>
 /// .NET has no add-with-carry intrinsic, so every carry of a 64-bit limb costs a compare, a <c>setb</c> and an addition,
 /// and those carries made up most of the instructions of a limb-by-limb Montgomery multiplication. Here the 512-bit
-/// product is kept as sixteen 32-bit digits, each in its own signed 64-bit accumulator: a 64×64-bit partial product is
-/// split into four 32-bit pieces added to four accumulators, which cannot overflow with at most a few dozen additions
-/// each. Carries are resolved once, at the end.
+/// product is kept as sixteen 32-bit digits, each in its own signed 64-bit accumulator. A 64×64-bit partial product is
+/// split into four 32-bit pieces added to four accumulators. No accumulator gets more than a few dozen such additions,
+/// so none can overflow, and carries are resolved once, at the end.
 /// </para>
 /// <para>
 /// The reduction works 32 bits at a time. Because p ≡ −1 (mod 2^32), the Montgomery factor of a step is the digit
