@@ -60,6 +60,26 @@ public sealed class CaIssueBatchTests : IDisposable
     }
 
     [Fact]
+    public void Existing_output_file_is_not_replaced()
+    {
+        var csrs = WriteCsrs(2);
+        string output = _folder.File("out");
+        string[] caPass = ["--passphrase-file", _folder.File("ca.pass")];
+        var first = JinbaoProcess.Run(["ca", "issue", "--folder", CaFolder, "--csr", csrs[0], "--encryption", "--output", output, .. caPass]);
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        var earlier = File.ReadAllBytes(Path.Combine(output, "enc.env"));
+        var recordedBefore = RecordedSerials();
+
+        var (exit, _, stderr) = JinbaoProcess.Run(["ca", "issue", "--folder", CaFolder, "--csr", csrs[1], "--encryption", "--output", output, .. caPass]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(Path.Combine(output, "sign.cer"), stderr, StringComparison.Ordinal);
+        Assert.Contains("已存在", stderr, StringComparison.Ordinal);
+        Assert.Equal(earlier, File.ReadAllBytes(Path.Combine(output, "enc.env")));
+        Assert.Equal(recordedBefore, RecordedSerials());
+    }
+
+    [Fact]
     public void Killed_batch_leaves_only_recorded_certificates()
     {
         var csrs = WriteCsrs(1500);

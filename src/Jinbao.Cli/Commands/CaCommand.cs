@@ -100,6 +100,7 @@ internal static class CaCommand
             var outputFolder = Require(parsed, output);
             var csrPaths = parsed.GetValue(csr) is { Length: > 0 } paths ? paths : throw new UsageException(Format(TrustCliText.OptionMissing, "--csr"));
             var requests = CaIssueBatch.ReadRequests(csrPaths, outputFolder);
+            CaIssueBatch.EnsureNoFileExists(requests, parsed.GetValue(encryption));
             var names = parsed.GetValue(dns) is { Length: > 0 } dnsNames ? new GeneralNames([.. dnsNames.Select(n => new GeneralName(GeneralName.DnsName, n))]) : null;
             var passphrase = ReadPassphrase(parsed.GetValue(passphraseFile), CaPassphraseVariable, "--passphrase-file");
             using var ca = CertificateAuthority.Open(Require(parsed, folder), passphrase);

@@ -45,6 +45,27 @@ internal static class CaIssueBatch
         return requests;
     }
 
+    /// <summary>
+    /// Rejects the batch before anything is issued when a file it would write already exists. An earlier
+    /// <c>enc.env</c> is the only copy its holder has of a wrapped encryption key, and an earlier <c>sign.cer</c> may
+    /// already be installed, so neither is replaced.
+    /// </summary>
+    public static void EnsureNoFileExists(IReadOnlyList<Request> requests, bool encryption)
+    {
+        string[] names = encryption ? ["sign.cer", "chain.pem", "enc.cer", "enc.env"] : ["sign.cer", "chain.pem"];
+        foreach (var request in requests)
+        {
+            foreach (var name in names)
+            {
+                var path = Path.Combine(request.OutputFolder, name);
+                if (File.Exists(path))
+                {
+                    throw new UsageException(Format(TrustCliText.CaOutputExists, path));
+                }
+            }
+        }
+    }
+
     /// <summary>Issues the certificates and writes each one's files once the CA has recorded it; stops at the first failure.</summary>
     public static void IssueAll(CertificateAuthority ca, IReadOnlyList<Request> requests, CertificateProfile profile, TimeSpan validity, GeneralNames? names, bool encryption)
     {
