@@ -137,6 +137,19 @@ public static class RegistryNotices
     }
 
     /// <summary>
+    /// Returns the notices with repeats of an identical notice left out, keeping the first. Call it after
+    /// <see cref="FindConflict"/> found none, so that a notice sent twice counts once in every total and uses one
+    /// quota unit.
+    /// </summary>
+    public static IReadOnlyList<RegistryNotice> WithoutRepeats(IReadOnlyList<RegistryNotice> notices)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var distinct = notices.Where(n => seen.Add(n.Key)).ToList();
+        return distinct.Count == notices.Count ? notices : distinct;
+    }
+
+    /// <summary>
     /// Whether <paramref name="key"/> is a valid key of the notice dataset: an 18-character citizen ID number whose
     /// check character, division code and birth date (not after <paramref name="today"/>) are valid, or a unified
     /// social credit code whose check character and division code are valid.

@@ -43,6 +43,23 @@ public sealed class RegistryStore(string dataFolder)
     }
 
     /// <summary>
+    /// Applies notices as <see cref="Apply(string, IReadOnlyList{RegistryNotice})"/> does, then runs
+    /// <paramref name="record"/> (the sharing repository's update) under the same lock. Two notice calls or packages for
+    /// one key at the same moment then reach the extract and the repository in the same order, and both keep the later
+    /// date.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The stored extract is missing or lacks its key column; the message is Chinese.</exception>
+    public (RegistryUpdateResult Result, long Events) Apply(string dataset, IReadOnlyList<RegistryNotice> notices, Func<long> record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        lock (UpdateLock)
+        {
+            var result = ApplyCore(dataset, notices);
+            return (result, record());
+        }
+    }
+
+    /// <summary>
     /// Checks that the stored extract exists and has its key column, so that a call or package with both kinds of notice
     /// is refused before the first kind is written.
     /// </summary>

@@ -179,7 +179,7 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
                 throw new PackageRejectedException(RejectionReason.CountMismatch, Text.Format(PackageText.RecordCountMismatch, file.Name, file.Records, file.Dataset, notices.Count, file.Dataset));
             }
 
-            read.Add((file, notices));
+            read.Add((file, RegistryNotices.WithoutRepeats(notices)));
         }
 
         // Every extract the package needs is checked first, so a package of deaths and closures is refused whole.
@@ -200,9 +200,10 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
         foreach (var (file, notices) in read)
         {
             RegistryUpdateResult result;
+            long events;
             try
             {
-                result = registries.Apply(file.Dataset, notices);
+                (result, events) = registries.Apply(file.Dataset, notices, () => sharing.RecordNotices(file.Dataset, notices));
             }
             catch (InvalidDataException ex)
             {
@@ -211,9 +212,8 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
 
             updated += result.Updated;
             unknown += result.Unknown;
-            long events = sharing.RecordNotices(file.Dataset, notices);
             PackageLog.RegistryUpdated(_logger, file.Name, file.Dataset, result.Updated, result.Unknown, events);
-            results.Add(new ReceiptFile(file.Name, file.Dataset, notices.Count, 0, result.Updated, null, null, false));
+            results.Add(new ReceiptFile(file.Name, file.Dataset, file.Records, 0, result.Updated, null, null, false));
         }
 
         return (results, Text.Format(PackageText.ReceiptRegistryUpdated, read.Sum(r => r.Notices.Count), updated, unknown));

@@ -75,7 +75,7 @@ public sealed partial class PartnerService
                 return await RejectAsync(scope, 503, unusable).ConfigureAwait(false);
             }
 
-            batches.Add((dataset, kind, notices!));
+            batches.Add((dataset, kind, RegistryNotices.WithoutRepeats(notices!)));
         }
 
         int received = batches.Sum(b => b.Notices.Count);
@@ -91,9 +91,10 @@ public sealed partial class PartnerService
         foreach (var (dataset, kind, notices) in batches)
         {
             RegistryUpdateResult result;
+            long recorded;
             try
             {
-                result = registries.Apply(dataset, notices);
+                (result, recorded) = registries.Apply(dataset, notices, () => repository.RecordNotices(dataset, notices));
             }
             catch (InvalidDataException)
             {
@@ -103,7 +104,7 @@ public sealed partial class PartnerService
 
             updated += result.Updated;
             unknown += result.Unknown;
-            events += repository.RecordNotices(dataset, notices);
+            events += recorded;
         }
 
         scope.Fields = string.Join(',', batches.Select(b => b.Kind));

@@ -172,6 +172,22 @@ public sealed class PartnerNoticeTests(NoticeWorldFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Repeated_identical_notice_counts_once()
+    {
+        var (client, agreement) = NewPartner("repeating", new AgreementDataset("person", ["idNumber"]), [NoticeKinds.Deaths]);
+        var notice = new DeathNoticeItem(PartnerWorld.Person(3), Format(Today.AddDays(-3)));
+
+        var sent = await client.SendNoticesAsync(new NoticeRequest(agreement.Id, Deaths: [notice, notice, notice]));
+
+        Assert.Equal(200, sent.Status);
+        var response = sent.Read<NoticeResponse>();
+        Assert.Equal(1, response.Received);
+        Assert.Equal(1, response.RegistryUpdated);
+        Assert.Equal(0, response.RegistryUnknown);
+        Assert.Equal(1, Access("repeating").First(e => e.Service == PartnerServices.Notice).Units);
+    }
+
+    [Fact]
     public async Task Unusable_registry_blocks_both_kinds()
     {
         var (client, agreement) = NewPartner("both-kinds", new AgreementDataset("person", ["idNumber"]), NoticeKinds.All);

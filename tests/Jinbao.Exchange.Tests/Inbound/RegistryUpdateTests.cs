@@ -33,6 +33,29 @@ public sealed class RegistryUpdateTests : IDisposable
 
     private string StoredLegalEntities => Path.Combine(_registries.Folder, RegistryStore.LegalEntityFile);
 
+    /// <summary>
+    /// Notices for one person with different dates, applied from many threads: the repository update that runs with
+    /// each is the last one exactly when its notice is the last one written to the extract.
+    /// </summary>
+    [Fact]
+    public void Simultaneous_updates_record_in_registry_order()
+    {
+        var living = Rows(StoredPopulation).First(r => r["人员状态"] == "正常")["公民身份号码"];
+        var dates = Enumerable.Range(0, 40).Select(i => new DateOnly(2025, 1, 1).AddDays(i)).ToArray();
+        string? lastRecorded = null;
+
+        Parallel.For(0, dates.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            _registries.Apply(RegistryNotices.DeathDataset, [new RegistryNotice(living, dates[i], null)], () =>
+            {
+                Thread.Sleep((i % 4) * 5);
+                Volatile.Write(ref lastRecorded, RegistryNotices.FormatDate(dates[i]));
+                return 0;
+            }));
+
+        var stored = Rows(StoredPopulation).Single(r => r["公民身份号码"] == living);
+        Assert.Equal(stored["死亡日期"], lastRecorded);
+    }
+
     [Fact]
     public async Task Death_notice_leads_to_paid_after_death_finding()
     {
