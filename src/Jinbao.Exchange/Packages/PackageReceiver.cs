@@ -27,6 +27,13 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
     /// <summary>The order in which datasets are imported, so that base files come before the files that refer to them.</summary>
     private static readonly string[] DatasetOrder = ["person", "employer", "enrolment", "contribution", "benefit-payment"];
 
+    /// <summary>
+    /// Locks that serialise receives of one package ID within the process, so that two uploads of one package at the
+    /// same moment cannot both pass the ledger check. A package ID always maps to the same one of 64 locks; two
+    /// different packages that share a lock wait for each other.
+    /// </summary>
+    private static readonly Lock[] PackageLocks = [.. Enumerable.Range(0, 64).Select(_ => new Lock())];
+
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
@@ -57,30 +64,39 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
 
         try
         {
-            if (ledger.FindAccepted(opened.PackageDigest, opened.Manifest.PackageId) is { Receipt: { } accepted })
+            lock (PackageLocks[(StringComparer.Ordinal.GetHashCode(opened.Manifest.PackageId) & int.MaxValue) % PackageLocks.Length])
             {
-                return Repeat(accepted);
-            }
-
-            try
-            {
-                if (opened.Manifest.Files.Any(f => RegistryNotices.IsNoticeDataset(f.Dataset)))
-                {
-                    var (updates, message) = UpdateRegistry(opened);
-                    return Accept(opened, updates, message);
-                }
-
-                var files = CheckAndImport(opened, cancellationToken);
-                return Accept(opened, files, Text.Format(PackageText.ReceiptAccepted, files.Count, files.Sum(f => f.Loaded), files.Sum(f => f.RecordsWithErrors)));
-            }
-            catch (PackageRejectedException ex)
-            {
-                return Reject(opened.PackageDigest, opened, ex);
+                return ReceiveOpened(opened, cancellationToken);
             }
         }
         finally
         {
             Directory.Delete(opened.Folder, recursive: true);
+        }
+    }
+
+    /// <summary>Checks the ledger for an earlier acceptance of the opened package, then imports it or applies its notices.</summary>
+    private ReceiveOutcome ReceiveOpened(OpenedPackage opened, CancellationToken cancellationToken)
+    {
+        if (ledger.FindAccepted(opened.PackageDigest, opened.Manifest.PackageId) is { Receipt: { } accepted })
+        {
+            return Repeat(accepted);
+        }
+
+        try
+        {
+            if (opened.Manifest.Files.Any(f => RegistryNotices.IsNoticeDataset(f.Dataset)))
+            {
+                var (updates, message) = UpdateRegistry(opened);
+                return Accept(opened, updates, message);
+            }
+
+            var files = CheckAndImport(opened, cancellationToken);
+            return Accept(opened, files, Text.Format(PackageText.ReceiptAccepted, files.Count, files.Sum(f => f.Loaded), files.Sum(f => f.RecordsWithErrors)));
+        }
+        catch (PackageRejectedException ex)
+        {
+            return Reject(opened.PackageDigest, opened, ex);
         }
     }
 

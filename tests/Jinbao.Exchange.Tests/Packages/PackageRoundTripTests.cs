@@ -58,6 +58,25 @@ public sealed class PackageRoundTripTests : IDisposable
     }
 
     [Fact]
+    public async Task Simultaneous_receives_record_package_once()
+    {
+        string package = _ministry.Pack();
+        using var start = new Barrier(3);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            return _ministry.Receiver.Receive(package);
+        })));
+
+        Assert.All(outcomes, o => Assert.True(o.Receipt.IsAccepted, string.Join(" ", o.Receipt.Messages)));
+        Assert.Single(outcomes, o => !o.IsRepeat);
+        Assert.All(outcomes, o => Assert.Equal(outcomes[0].SignedReceipt, o.SignedReceipt));
+        Assert.Single(_ministry.Ledger.List(PackageLedger.Inbound, 10));
+        Assert.Equal(5, _ministry.Store.ListBatches().Count);
+    }
+
+    [Fact]
     public void Repacked_batch_loads_nothing_twice()
     {
         var first = _ministry.Receiver.Receive(_ministry.Pack(name: "a.jbp"));
