@@ -7,14 +7,25 @@ namespace Jinbao.Exchange.Partners;
 
 /// <summary>
 /// Masks per field of an agreement. <c>hide:A-B</c> replaces characters A to B (1-based, inclusive) with <c>*</c>,
-/// so <c>hide:7-14</c> hides the birth date of an 18-digit ID number; <c>surname</c> keeps the first character and
-/// replaces each other one with <c>*</c> (张三 → 张*); <c>none</c> returns the value as it is.
+/// so <c>hide:7-14</c> hides the birth date of an 18-digit ID number; <c>surname</c> keeps the surname (姓) and
+/// replaces each other character with <c>*</c> (张三 → 张*, 欧阳修 → 欧阳*); <c>none</c> returns the value as it is.
 /// </summary>
 public static class FieldMasks
 {
     public const string None = "none";
     public const string Surname = "surname";
     private const string HidePrefix = "hide:";
+
+    /// <summary>
+    /// Two-character surnames (复姓) in use today. A name that starts with one of them and has at least one more character
+    /// keeps both; any other name keeps its first character.
+    /// </summary>
+    private static readonly string[] CompoundSurnames =
+    [
+        "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯",
+        "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "澹台", "公冶", "太史", "申屠", "闻人", "赫连", "钟离",
+        "濮阳", "淳于", "单于", "司空", "万俟", "拓跋", "左丘", "东郭", "亓官", "第五", "仲孙", "梁丘",
+    ];
 
     /// <summary>Checks a mask's syntax.</summary>
     /// <exception cref="SharingException">The mask is not one of the forms above.</exception>
@@ -38,13 +49,13 @@ public static class FieldMasks
 
         if (mask == Surname)
         {
+            int kept = CompoundSurnames.Any(c => value.StartsWith(c, StringComparison.Ordinal)) && value.Length > 2 ? 2 : 1;
             var elements = StringInfo.GetTextElementEnumerator(value);
             var masked = new StringBuilder(value.Length);
-            bool first = true;
+            int position = 0;
             while (elements.MoveNext())
             {
-                masked.Append(first ? elements.GetTextElement() : "*");
-                first = false;
+                masked.Append(position++ < kept ? elements.GetTextElement() : "*");
             }
 
             return masked.ToString();

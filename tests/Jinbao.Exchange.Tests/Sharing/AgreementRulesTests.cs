@@ -111,7 +111,10 @@ public sealed class AgreementRulesTests
     [InlineData("hide:7-14", "110105195005010013", "110105********0013")]
     [InlineData("hide:1-3", "AB", "**")]
     [InlineData("surname", "张三", "张*")]
-    [InlineData("surname", "欧阳娜娜", "欧***")]
+    [InlineData("surname", "欧阳娜娜", "欧阳**")]
+    [InlineData("surname", "司马光", "司马*")]
+    [InlineData("surname", "欧阳", "欧*")]
+    [InlineData("surname", "马光", "马*")]
     [InlineData("none", "张三", "张三")]
     public void FieldMasks_Apply(string mask, string value, string expected) => Assert.Equal(expected, FieldMasks.Apply(mask, value));
 
