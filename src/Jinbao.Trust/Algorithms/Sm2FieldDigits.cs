@@ -17,19 +17,25 @@ namespace Jinbao.Trust.Algorithms;
 /// <para>
 /// The reduction works 32 bits at a time. Because p ≡ −1 (mod 2^32), the Montgomery factor of a step is the digit
 /// itself, q = d_i mod 2^32, and q·p·2^(32i) touches only five digits: −q at i (which clears it), +q at i + 2, −q at
-/// i + 3, −q at i + 7 and +q at i + 8. The last two are added at the end, once for all steps, which keeps the upper
-/// digits out of registers until then. The digits may go negative in between; arithmetic shifts carry the borrows.
+/// i + 3, −q at i + 7 and +q at i + 8. The last two are added at the end, once for all steps (only q0's −q at digit
+/// 7 comes before step 7), which keeps the upper digits out of registers until then. The digits may go negative in between; arithmetic shifts carry the borrows.
 /// Each step hands d_i ÷ 2^32 (rounded down) to the next digit, so the chain between steps is one addition and one
 /// shift. With inputs below p the result before the last conditional subtraction is below 2p.
 /// </para>
 /// <para>Every operation runs the same instructions whatever the values: no branches and no table lookups.</para>
+/// <para>
+/// Both operations are calls, not inlined: inlined into the point formulas, eight of them used up the JIT's inlining
+/// budget, and the small helpers around them were then left as calls.
+/// </para>
 /// </remarks>
 internal static class FieldPrimeDigits
 {
     private const long DigitMask = 0xFFFFFFFF;
 
-    /// <summary>a·b·2^−256 mod p, for a and b below p. Digits are accumulated column by column, and each pair of
-    /// digits is reduced as soon as no later partial product reaches it.</summary>
+    /// <summary>
+    /// Returns a·b·2^−256 mod p for a and b below p. Digits are accumulated column by column, and each pair of digits
+    /// is reduced as soon as no later partial product reaches it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static U256 Multiply(in U256 a, in U256 b)
     {
@@ -69,7 +75,7 @@ internal static class FieldPrimeDigits
         return Normalize(carry, q0, q1, q2, q3, q4, q5, q6, q7, d8, d9, d10, d11, d12, d13, d14, d15);
     }
 
-    /// <summary>a²·2^−256 mod p, for a below p: the six cross products once, doubled as digits, then the four squares.</summary>
+    /// <summary>Returns a²·2^−256 mod p for a below p: the six cross products once, doubled as digits, then the four squares.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static U256 Square(in U256 a)
     {
