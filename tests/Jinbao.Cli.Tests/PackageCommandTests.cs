@@ -130,6 +130,23 @@ public sealed class PackageCommandTests : IDisposable
         Assert.False(File.Exists(_folder.File("package.jbp")));
     }
 
+    /// <summary>Two <c>jinbao receive</c> processes on one data folder take turns: one imports, the other gets its receipt.</summary>
+    [Fact]
+    public async Task Two_processes_receive_package_once()
+    {
+        Assert.Equal(0, Pack("package.jbp").ExitCode);
+
+        var both = await Task.WhenAll(
+            Task.Run(() => Receive("package.jbp", "receipt-a.p7s")),
+            Task.Run(() => Receive("package.jbp", "receipt-b.p7s")));
+
+        Assert.All(both, r => Assert.True(r.ExitCode == 0, r.Stderr));
+        Assert.Single(both, r => r.Stdout.Contains("已经接收过", StringComparison.Ordinal));
+        Assert.Equal(File.ReadAllBytes(_folder.File("receipt-a.p7s")), File.ReadAllBytes(_folder.File("receipt-b.p7s")));
+        var ledger = new Jinbao.Exchange.Packages.PackageLedger(_folder.File("ministry-data"));
+        Assert.Single(ledger.List(Jinbao.Exchange.Packages.PackageLedger.Inbound, 10));
+    }
+
     [Fact]
     public void Pack_without_time_stamp_is_rejected()
     {

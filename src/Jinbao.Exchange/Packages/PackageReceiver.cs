@@ -28,11 +28,19 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
     private static readonly string[] DatasetOrder = ["person", "employer", "enrolment", "contribution", "benefit-payment"];
 
     /// <summary>
-    /// Locks that serialise receives of one package ID within the process, so that two uploads of one package at the
-    /// same moment cannot both pass the ledger check. A package ID always maps to the same one of 64 locks; two
-    /// different packages that share a lock wait for each other.
+    /// The number of locks that receives of one package ID take turns on. A package ID always maps to the same lock, in
+    /// every process; two different packages that share a lock wait for each other.
     /// </summary>
-    private static readonly Lock[] PackageLocks = [.. Enumerable.Range(0, 64).Select(_ => new Lock())];
+    private const int LockStripes = 64;
+
+    /// <summary>The <see cref="Exception.HResult"/> of opening a file that another process holds: EWOULDBLOCK from <c>flock</c>.</summary>
+    private const int LockHeldOnLinux = 11;
+
+    /// <summary>The same on Windows: ERROR_SHARING_VIOLATION.</summary>
+    private const int LockHeldOnWindows = unchecked((int)0x80070020);
+
+    /// <summary>The in-process side of the stripes, so that threads of one process wait without polling the lock file.</summary>
+    private static readonly Lock[] PackageLocks = [.. Enumerable.Range(0, LockStripes).Select(_ => new Lock())];
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
@@ -64,14 +72,53 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
 
         try
         {
-            lock (PackageLocks[(StringComparer.Ordinal.GetHashCode(opened.Manifest.PackageId) & int.MaxValue) % PackageLocks.Length])
+            int stripe = StripeOf(opened.Manifest.PackageId);
+            lock (PackageLocks[stripe])
             {
+                using var lockFile = LockFile(stripe, cancellationToken);
                 return ReceiveOpened(opened, cancellationToken);
             }
         }
         finally
         {
             Directory.Delete(opened.Folder, recursive: true);
+        }
+    }
+
+    /// <summary>Returns the stripe of a package ID from FNV-1a, which, unlike string hash codes, is the same in every process.</summary>
+    private static int StripeOf(string packageId)
+    {
+        uint hash = 2166136261;
+        foreach (char c in packageId)
+        {
+            hash = (hash ^ c) * 16777619;
+        }
+
+        return (int)(hash % LockStripes);
+    }
+
+    /// <summary>
+    /// Opens the stripe's lock file in the data folder exclusively, waiting while another process holds it, so that a
+    /// <c>jinbao receive</c> and a server on one data folder take turns too. .NET takes an advisory <c>flock</c> for
+    /// <see cref="FileShare.None"/> on Linux, and the lock ends when the file is closed, also when the process dies.
+    /// </summary>
+    private FileStream LockFile(int stripe, CancellationToken cancellationToken)
+    {
+        string folder = Path.Combine(dataFolder, "packages", "locks");
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, $"stripe-{stripe:D2}.lock");
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException ex) when (ex.HResult is LockHeldOnLinux or LockHeldOnWindows)
+            {
+                // Held by another process; the receive there may run for minutes on a large package.
+                cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(50));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
         }
     }
 
