@@ -44,6 +44,31 @@ public sealed class CertificateSignInTests : IAsyncLifetime
         Assert.Contains("数字证书", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/API/v1/users")]
+    [InlineData("/Api/V1/Users")]
+    public async Task Pending_session_is_gated_whatever_the_path_case(string path)
+    {
+        using var response = await _server.Admin.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("数字证书", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Pending_session_cannot_create_api_token()
+    {
+        var (key, certificate) = Issue(_ca, "admin");
+        using var signedIn = await SubmitAsync(key, [certificate]);
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        var clerk = await _server.CreateUserAsync("operator");
+
+        using var created = await clerk.PostJsonAsync("/api/v1/session/tokens", new { name = "业务系统" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, created.StatusCode);
+        Assert.Contains("数字证书", await created.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Signed_challenge_completes_the_sign_in()
     {
