@@ -95,7 +95,7 @@ public sealed class SignInChallenges
             return new SignInResult(certificate, [TrustText.ChallengeSignatureInvalid]);
         }
 
-        var result = _verifier.Verify(certificate, intermediates, _crls(), CertificateUse.Signing, now.UtcDateTime);
+        var result = _verifier.Verify(certificate, intermediates, _crls(), CertificateUse.ClientAuthentication, now.UtcDateTime);
         return new SignInResult(certificate, [.. result.Problems.Select(p => p.Message)]);
     }
 }

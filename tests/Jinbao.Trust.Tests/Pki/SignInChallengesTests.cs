@@ -30,6 +30,31 @@ public sealed class SignInChallengesTests : IDisposable
         Assert.Equal(0, _challenges.OpenCount);
     }
 
+    [Theory]
+    [InlineData(CertificateProfile.Personal)]
+    [InlineData(CertificateProfile.Device)]
+    [InlineData(CertificateProfile.Organization)]
+    public void Client_authentication_profiles_sign_in(CertificateProfile profile)
+    {
+        var (key, certificate) = _hierarchy.IssueStaff(profile: profile);
+        var challenge = _challenges.Issue();
+
+        var result = _challenges.Verify(challenge.Id, Sm2.Sign(key, challenge.Value, Sm2.DefaultId), certificate, _hierarchy.Intermediates);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+    }
+
+    [Fact]
+    public void Time_stamping_certificate_is_rejected()
+    {
+        var (key, certificate) = _hierarchy.IssueStaff(profile: CertificateProfile.TimeStamping);
+        var challenge = _challenges.Issue();
+
+        var result = _challenges.Verify(challenge.Id, Sm2.Sign(key, challenge.Value, Sm2.DefaultId), certificate, _hierarchy.Intermediates);
+
+        Assert.Contains("不允许用于登录", Assert.Single(result.Problems), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Replayed_challenge_is_rejected()
     {
