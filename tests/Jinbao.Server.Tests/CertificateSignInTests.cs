@@ -70,6 +70,33 @@ public sealed class CertificateSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pending_session_cannot_change_password()
+    {
+        using var changed = await _server.Admin.PostJsonAsync("/api/v1/session/password", new { currentPassword = TestServer.AdminPassword, newPassword = "Other-Test-Pass-2" });
+        using var again = new ApiClient(_server.BaseAddress);
+        using var signIn = await again.SignInAttemptAsync("admin", TestServer.AdminPassword);
+
+        Assert.Equal(HttpStatusCode.Forbidden, changed.StatusCode);
+        Assert.Contains("数字证书", await changed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pending_session_changes_one_time_password()
+    {
+        var (key, certificate) = Issue(_ca, "admin");
+        using var signedIn = await SubmitAsync(key, [certificate]);
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+
+        // CreateUserAsync replaces the clerk's one-time password in its pending session and fails if that is rejected.
+        var clerk = await _server.CreateUserAsync("operator");
+
+        using var session = await clerk.GetAsync("/api/v1/session");
+
+        Assert.Contains("\"certificateRequired\":true", await session.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Signed_challenge_completes_the_sign_in()
     {
         var (key, certificate) = Issue(_ca, "admin");
