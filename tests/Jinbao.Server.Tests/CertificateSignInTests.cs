@@ -96,6 +96,21 @@ public sealed class CertificateSignInTests : IAsyncLifetime
         Assert.Contains("\"certificateRequired\":true", await session.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("[null]")]
+    [InlineData("[\"\"]")]
+    [InlineData("[]")]
+    public async Task Empty_certificate_entry_is_bad_request(string certificates)
+    {
+        var (id, signature) = await SignChallengeAsync(Sm2PrivateKey.Generate());
+        string body = $"{{\"challengeId\":\"{id}\",\"signature\":\"{signature}\",\"certificates\":{certificates}}}";
+
+        using var response = await _server.Admin.SendAsync(HttpMethod.Post, "/api/v1/session/certificate", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("certificates", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Signed_challenge_completes_the_sign_in()
     {

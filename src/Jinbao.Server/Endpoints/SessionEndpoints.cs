@@ -100,7 +100,7 @@ internal static class SessionEndpoints
 
         string user = CurrentUser.Name(context.User);
         string address = CurrentUser.Address(context);
-        if (string.IsNullOrEmpty(request!.ChallengeId) || string.IsNullOrEmpty(request.Signature) || request.Certificates is not { Count: > 0 } encoded)
+        if (string.IsNullOrEmpty(request!.ChallengeId) || string.IsNullOrEmpty(request.Signature) || request.Certificates is not { Count: > 0 } encoded || encoded.Any(string.IsNullOrEmpty))
         {
             return Problems.Result(StatusCodes.Status400BadRequest, ServerText.Certificate_Missing);
         }
