@@ -74,14 +74,14 @@ internal static class SessionEndpoints
         return Results.Ok(ToResponse(account!) with { CertificateRequired = certificateDue });
     }
 
-    private static IResult IssueChallenge(ServerOptions options)
+    private static IResult IssueChallenge(HttpContext context, ServerOptions options)
     {
         if (options.CertificateSignIn is not { } challenges)
         {
             return Problems.Result(StatusCodes.Status404NotFound, ServerText.Certificate_NotConfigured);
         }
 
-        var challenge = challenges.Issue();
+        var challenge = challenges.Issue(ChallengeOwner(context));
         return Results.Ok(new ChallengeResponse(challenge.Id, Convert.ToBase64String(challenge.Value), challenge.ExpiresAt));
     }
 
@@ -118,7 +118,7 @@ internal static class SessionEndpoints
             return Problems.Result(StatusCodes.Status400BadRequest, ServerText.Certificate_Unreadable);
         }
 
-        var result = challenges.Verify(request.ChallengeId, signature, certificates[0], certificates.Skip(1));
+        var result = challenges.Verify(ChallengeOwner(context), request.ChallengeId, signature, certificates[0], certificates.Skip(1));
         var problems = result.Problems.ToList();
         string? commonName = certificates[0].SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN).FirstOrDefault();
         if (problems.Count == 0 && !string.Equals(commonName, user, StringComparison.Ordinal))
@@ -195,6 +195,8 @@ internal static class SessionEndpoints
         var account = accounts.Find(CurrentUser.Id(context.User))!;
         return Results.Ok(new TokenResponse(tokens.Create(account, name, CurrentUser.Address(context)), name));
     }
+
+    private static string ChallengeOwner(HttpContext context) => CurrentUser.Id(context.User).ToString(CultureInfo.InvariantCulture);
 
     private static bool IsCertificatePending(HttpContext context) => context.User.HasClaim(c => c.Type == CurrentUser.CertificatePendingClaim);
 
