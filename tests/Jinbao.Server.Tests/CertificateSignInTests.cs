@@ -158,6 +158,19 @@ public sealed class CertificateSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Certificate_with_two_common_names_is_rejected()
+    {
+        var (key, certificate) = Issue(_ca, "admin,CN=张三");
+
+        using var response = await SubmitAsync(key, [certificate]);
+        using var users = await _server.Admin.GetAsync("/api/v1/users");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("CN=张三", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, users.StatusCode);
+    }
+
+    [Fact]
     public async Task Replayed_challenge_is_rejected()
     {
         var (key, certificate) = Issue(_ca, "admin");

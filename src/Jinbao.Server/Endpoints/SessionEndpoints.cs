@@ -120,10 +120,12 @@ internal static class SessionEndpoints
 
         var result = challenges.Verify(ChallengeOwner(context), request.ChallengeId, signature, certificates[0], certificates.Skip(1));
         var problems = result.Problems.ToList();
-        string? commonName = certificates[0].SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN).FirstOrDefault();
-        if (problems.Count == 0 && !string.Equals(commonName, user, StringComparison.Ordinal))
+        // A subject with several common names names no one holder, so it matches no user.
+        var commonNames = certificates[0].SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN);
+        string holder = commonNames.Count == 1 ? commonNames[0] : certificates[0].SubjectDN.ToString();
+        if (problems.Count == 0 && (commonNames.Count != 1 || !string.Equals(holder, user, StringComparison.Ordinal)))
         {
-            problems.Add(string.Format(CultureInfo.CurrentCulture, ServerText.Certificate_OtherHolder, commonName ?? "", user));
+            problems.Add(string.Format(CultureInfo.CurrentCulture, ServerText.Certificate_OtherHolder, holder, user));
         }
 
         if (problems.Count > 0)
