@@ -13,9 +13,15 @@ internal static class Program
     private static int Main(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
-        var culture = CultureInfo.GetCultureInfo(Environment.GetEnvironmentVariable("JINBAO_UI_CULTURE") is { Length: > 0 } name ? name : "zh-CN");
-        CultureInfo.DefaultThreadCurrentUICulture = culture;
-        CultureInfo.CurrentUICulture = culture;
+        string? cultureName = Environment.GetEnvironmentVariable(UiCulture.VariableName);
+        var culture = UiCulture.Resolve(cultureName);
+        CultureInfo.DefaultThreadCurrentUICulture = culture ?? UiCulture.Default;
+        CultureInfo.CurrentUICulture = culture ?? UiCulture.Default;
+        if (culture is null)
+        {
+            Console.Error.WriteLine(string.Format(CultureInfo.CurrentCulture, CliText.ErrorPrefix, string.Format(CultureInfo.CurrentCulture, CliText.UiCultureInvalid, cultureName)));
+            return ExitCodes.InputError;
+        }
 
         var root = new RootCommand(CliText.RootDescription);
 

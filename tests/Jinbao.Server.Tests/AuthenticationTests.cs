@@ -151,6 +151,17 @@ public sealed class AuthenticationTests(TestServer server)
     }
 
     [Fact]
+    public async Task Post_UpperCasePathWithoutAntiforgeryToken_Is400()
+    {
+        var user = await server.CreateUserAsync("operator");
+
+        using var response = await user.Http.PostAsJsonAsync("/API/v1/records/check", new { dataset = "person", fields = new { 姓名 = "张三" } });
+
+        var problem = await Problem.ReadAsync(response, 400);
+        Assert.Contains("防伪令牌", Problem.Detail(problem));
+    }
+
+    [Fact]
     public async Task SignOut_EndsSession()
     {
         var user = await server.CreateUserAsync("operator");

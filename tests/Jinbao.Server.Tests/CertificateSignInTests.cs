@@ -44,6 +44,73 @@ public sealed class CertificateSignInTests : IAsyncLifetime
         Assert.Contains("数字证书", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/API/v1/users")]
+    [InlineData("/Api/V1/Users")]
+    public async Task Pending_session_is_gated_whatever_the_path_case(string path)
+    {
+        using var response = await _server.Admin.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("数字证书", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Pending_session_cannot_create_api_token()
+    {
+        var (key, certificate) = Issue(_ca, "admin");
+        using var signedIn = await SubmitAsync(key, [certificate]);
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        var clerk = await _server.CreateUserAsync("operator");
+
+        using var created = await clerk.PostJsonAsync("/api/v1/session/tokens", new { name = "业务系统" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, created.StatusCode);
+        Assert.Contains("数字证书", await created.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Pending_session_cannot_change_password()
+    {
+        using var changed = await _server.Admin.PostJsonAsync("/api/v1/session/password", new { currentPassword = TestServer.AdminPassword, newPassword = "Other-Test-Pass-2" });
+        using var again = new ApiClient(_server.BaseAddress);
+        using var signIn = await again.SignInAttemptAsync("admin", TestServer.AdminPassword);
+
+        Assert.Equal(HttpStatusCode.Forbidden, changed.StatusCode);
+        Assert.Contains("数字证书", await changed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pending_session_changes_one_time_password()
+    {
+        var (key, certificate) = Issue(_ca, "admin");
+        using var signedIn = await SubmitAsync(key, [certificate]);
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+
+        // CreateUserAsync replaces the clerk's one-time password in its pending session and fails if that is rejected.
+        var clerk = await _server.CreateUserAsync("operator");
+
+        using var session = await clerk.GetAsync("/api/v1/session");
+
+        Assert.Contains("\"certificateRequired\":true", await session.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("[null]")]
+    [InlineData("[\"\"]")]
+    [InlineData("[]")]
+    public async Task Empty_certificate_entry_is_bad_request(string certificates)
+    {
+        var (id, signature) = await SignChallengeAsync(Sm2PrivateKey.Generate());
+        string body = $"{{\"challengeId\":\"{id}\",\"signature\":\"{signature}\",\"certificates\":{certificates}}}";
+
+        using var response = await _server.Admin.SendAsync(HttpMethod.Post, "/api/v1/session/certificate", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("certificates", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Signed_challenge_completes_the_sign_in()
     {
@@ -88,6 +155,19 @@ public sealed class CertificateSignInTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("张三", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Certificate_with_two_common_names_is_rejected()
+    {
+        var (key, certificate) = Issue(_ca, "admin,CN=张三");
+
+        using var response = await SubmitAsync(key, [certificate]);
+        using var users = await _server.Admin.GetAsync("/api/v1/users");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("CN=张三", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, users.StatusCode);
     }
 
     [Fact]

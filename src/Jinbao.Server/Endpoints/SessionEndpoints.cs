@@ -74,14 +74,14 @@ internal static class SessionEndpoints
         return Results.Ok(ToResponse(account!) with { CertificateRequired = certificateDue });
     }
 
-    private static IResult IssueChallenge(ServerOptions options)
+    private static IResult IssueChallenge(HttpContext context, ServerOptions options)
     {
         if (options.CertificateSignIn is not { } challenges)
         {
             return Problems.Result(StatusCodes.Status404NotFound, ServerText.Certificate_NotConfigured);
         }
 
-        var challenge = challenges.Issue();
+        var challenge = challenges.Issue(ChallengeOwner(context));
         return Results.Ok(new ChallengeResponse(challenge.Id, Convert.ToBase64String(challenge.Value), challenge.ExpiresAt));
     }
 
@@ -100,7 +100,7 @@ internal static class SessionEndpoints
 
         string user = CurrentUser.Name(context.User);
         string address = CurrentUser.Address(context);
-        if (string.IsNullOrEmpty(request!.ChallengeId) || string.IsNullOrEmpty(request.Signature) || request.Certificates is not { Count: > 0 } encoded)
+        if (string.IsNullOrEmpty(request!.ChallengeId) || string.IsNullOrEmpty(request.Signature) || request.Certificates is not { Count: > 0 } encoded || encoded.Any(string.IsNullOrEmpty))
         {
             return Problems.Result(StatusCodes.Status400BadRequest, ServerText.Certificate_Missing);
         }
@@ -118,12 +118,14 @@ internal static class SessionEndpoints
             return Problems.Result(StatusCodes.Status400BadRequest, ServerText.Certificate_Unreadable);
         }
 
-        var result = challenges.Verify(request.ChallengeId, signature, certificates[0], certificates.Skip(1));
+        var result = challenges.Verify(ChallengeOwner(context), request.ChallengeId, signature, certificates[0], certificates.Skip(1));
         var problems = result.Problems.ToList();
-        string? commonName = certificates[0].SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN).FirstOrDefault();
-        if (problems.Count == 0 && !string.Equals(commonName, user, StringComparison.Ordinal))
+        // A subject with several common names names no one holder, so it matches no user.
+        var commonNames = certificates[0].SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN);
+        string holder = commonNames.Count == 1 ? commonNames[0] : certificates[0].SubjectDN.ToString();
+        if (problems.Count == 0 && (commonNames.Count != 1 || !string.Equals(holder, user, StringComparison.Ordinal)))
         {
-            problems.Add(string.Format(CultureInfo.CurrentCulture, ServerText.Certificate_OtherHolder, commonName ?? "", user));
+            problems.Add(string.Format(CultureInfo.CurrentCulture, ServerText.Certificate_OtherHolder, holder, user));
         }
 
         if (problems.Count > 0)
@@ -195,6 +197,8 @@ internal static class SessionEndpoints
         var account = accounts.Find(CurrentUser.Id(context.User))!;
         return Results.Ok(new TokenResponse(tokens.Create(account, name, CurrentUser.Address(context)), name));
     }
+
+    private static string ChallengeOwner(HttpContext context) => CurrentUser.Id(context.User).ToString(CultureInfo.InvariantCulture);
 
     private static bool IsCertificatePending(HttpContext context) => context.User.HasClaim(c => c.Type == CurrentUser.CertificatePendingClaim);
 

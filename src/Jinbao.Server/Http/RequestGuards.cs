@@ -31,7 +31,8 @@ internal static class RequestGuards
             return;
         }
 
-        bool isApi = request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
+        // Routing matches paths case-insensitively, so "/API/v1/users" reaches the same endpoint and must meet the same guards.
+        bool isApi = request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
         bool usesToken = context.User.Identity?.AuthenticationType == ApiTokenAuthentication.SchemeName;
         if (isApi && !usesToken && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method))
         {
@@ -44,13 +45,16 @@ internal static class RequestGuards
             }
         }
 
-        if (isApi && context.User.HasClaim(c => c.Type == CurrentUser.CertificatePendingClaim) && !request.Path.StartsWithSegments("/api/v1/session", StringComparison.Ordinal))
+        // Without the certificate a session may change only a one-time password. Otherwise the password alone
+        // could replace the owner's password and end the owner's sessions.
+        bool mustChangePassword = context.User.HasClaim(c => c.Type == CurrentUser.MustChangePasswordClaim);
+        if (isApi && context.User.HasClaim(c => c.Type == CurrentUser.CertificatePendingClaim) && !IsSignInStep(request.Path, mayChangePassword: mustChangePassword))
         {
             await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, ServerText.Detail_CertificatePending).ConfigureAwait(false);
             return;
         }
 
-        if (isApi && context.User.HasClaim(c => c.Type == CurrentUser.MustChangePasswordClaim) && !request.Path.StartsWithSegments("/api/v1/session", StringComparison.Ordinal))
+        if (isApi && mustChangePassword && !IsSignInStep(request.Path, mayChangePassword: true))
         {
             await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, ServerText.Detail_MustChangePassword).ConfigureAwait(false);
             return;
@@ -58,6 +62,13 @@ internal static class RequestGuards
 
         await next(context).ConfigureAwait(false);
     }
+
+    // Returns whether a half-signed-in session may call the path. Token creation is excluded because an API
+    // token is a full credential, so creating one before the sign-in ends would skip the open step.
+    private static bool IsSignInStep(PathString path, bool mayChangePassword) =>
+        path.StartsWithSegments("/api/v1/session", StringComparison.OrdinalIgnoreCase)
+        && !path.StartsWithSegments("/api/v1/session/tokens", StringComparison.OrdinalIgnoreCase)
+        && (mayChangePassword || !path.StartsWithSegments("/api/v1/session/password", StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>Endpoint metadata: the endpoint takes an extract upload, so the upload size limit applies instead of the JSON one.</summary>

@@ -4,6 +4,7 @@ namespace Jinbao.Trust.Algorithms;
 /// The two DER structures of GM/T 0009: the signature SEQUENCE { r INTEGER, s INTEGER } and the ciphertext
 /// SEQUENCE { x INTEGER, y INTEGER, hash OCTET STRING, ciphertext OCTET STRING }. Readers reject anything else
 /// without throwing: indefinite or over-long lengths, trailing bytes, negative or over-256-bit integers.
+/// Signature integers must also be minimal, as OpenSSL 3.0 requires, so one signature has one encoding.
 /// </summary>
 internal static class Sm2Der
 {
@@ -24,8 +25,8 @@ internal static class Sm2Der
         r = s = default;
         return TryReadElement(ref der, SequenceTag, out var body)
             && der.IsEmpty
-            && TryReadInteger(ref body, out r)
-            && TryReadInteger(ref body, out s)
+            && TryReadInteger(ref body, out r, requireMinimal: true)
+            && TryReadInteger(ref body, out s, requireMinimal: true)
             && body.IsEmpty;
     }
 
@@ -44,7 +45,7 @@ internal static class Sm2Der
         x = y = default;
         hash = ciphertext = default;
         if (!TryReadElement(ref der, SequenceTag, out var body) || !der.IsEmpty
-            || !TryReadInteger(ref body, out x) || !TryReadInteger(ref body, out y)
+            || !TryReadInteger(ref body, out x, requireMinimal: false) || !TryReadInteger(ref body, out y, requireMinimal: false)
             || !TryReadElement(ref body, OctetStringTag, out hash) || !TryReadElement(ref body, OctetStringTag, out ciphertext))
         {
             return false;
@@ -154,7 +155,9 @@ internal static class Sm2Der
         return true;
     }
 
-    private static bool TryReadInteger(scoped ref ReadOnlySpan<byte> input, out U256 value)
+    // A non-minimal integer has a leading zero byte that no sign bit needs. Ciphertext coordinates are still
+    // read leniently because a ciphertext's encoding carries no meaning once it decrypts.
+    private static bool TryReadInteger(scoped ref ReadOnlySpan<byte> input, out U256 value, bool requireMinimal)
     {
         value = default;
         if (!TryReadElement(ref input, IntegerTag, out var content) || content.IsEmpty || (content[0] & 0x80) != 0)
@@ -164,6 +167,11 @@ internal static class Sm2Der
 
         if (content.Length > 1 && content[0] == 0)
         {
+            if (requireMinimal && (content[1] & 0x80) == 0)
+            {
+                return false;
+            }
+
             content = content[1..];
         }
 

@@ -45,11 +45,14 @@ public sealed record ChainVerificationResult(IReadOnlyList<ChainProblem> Problem
     /// <summary>Returns the problems' messages as one sentence list, each separated by a semicolon and the whole ending in one full stop.</summary>
     public string Describe() => JoinSentences(Problems.Select(p => p.Message));
 
-    /// <summary>Joins sentences with "；" after dropping each one's own closing full stop, and ends the whole with "。".</summary>
+    /// <summary>
+    /// Joins sentences after dropping each one's own closing full stop, with the punctuation of the UI culture:
+    /// "；" between them and "。" at the end in Chinese, ". " and "." in English.
+    /// </summary>
     public static string JoinSentences(IEnumerable<string> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var parts = sentences.Select(sentence => sentence.TrimEnd().TrimEnd('。', '.', '；', ';')).Where(part => part.Length > 0).ToList();
-        return parts.Count == 0 ? "" : string.Join("；", parts) + "。";
+        return parts.Count == 0 ? "" : string.Join(Resources.TrustText.Sentences_Separator, parts) + Resources.TrustText.Sentences_End;
     }
 }

@@ -21,6 +21,12 @@ public enum CertificateUse
 
     /// <summary>Signing time-stamp tokens: the extended key usage timeStamping.</summary>
     TimeStamping,
+
+    /// <summary>
+    /// Signing in as a person or system: digitalSignature, and clientAuth or anyExtendedKeyUsage when the
+    /// certificate restricts its extended key usage (RFC 5280, 4.2.1.12).
+    /// </summary>
+    ClientAuthentication,
 }
 
 /// <summary>
@@ -223,6 +229,7 @@ public sealed class ChainVerifier
             CertificateUse.Signing => usage is null || usage[0] || usage[1],
             CertificateUse.Encryption => usage is null || usage[2],
             CertificateUse.TimeStamping => endEntity.GetExtendedKeyUsage()?.Contains(KeyPurposeID.id_kp_timeStamping) == true,
+            CertificateUse.ClientAuthentication => (usage is null || usage[0]) && PermitsClientAuthentication(endEntity.GetExtendedKeyUsage()),
             _ => true,
         };
         if (!permitted)
@@ -230,6 +237,10 @@ public sealed class ChainVerifier
             problems.Add(Problem(ChainCheck.KeyUsage, endEntity, TrustText.ChainUseNotPermitted, DisplayNames.Of(use)));
         }
     }
+
+    // A certificate without the extended key usage extension may be used for any purpose.
+    private static bool PermitsClientAuthentication(IList<DerObjectIdentifier>? purposes) =>
+        purposes is null || purposes.Contains(KeyPurposeID.id_kp_clientAuth) || purposes.Contains(KeyPurposeID.AnyExtendedKeyUsage);
 
     private static string ReasonOf(X509CrlEntry entry)
     {

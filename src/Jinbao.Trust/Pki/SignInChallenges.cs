@@ -24,10 +24,13 @@ public sealed record SignInResult(X509Certificate Certificate, IReadOnlyList<str
 /// <summary>
 /// The core of certificate sign-in: it issues single-use random challenges with an expiry and checks the
 /// client's SM2 signature over one, together with the certificate path and revocation. A challenge is
-/// removed when it is first presented, so a replayed signature is rejected. Thread-safe.
+/// removed when it is first presented, so a replayed signature is rejected. Each owner (the account that
+/// signs in) has at most one open challenge, and a new one replaces it, so the store never grows beyond
+/// one challenge per account, however often a client asks. Thread-safe.
 /// </summary>
 public sealed class SignInChallenges
 {
+    // The open challenge of each owner, keyed by owner.
     private readonly ConcurrentDictionary<string, SignInChallenge> _open = new(StringComparer.Ordinal);
     private readonly ChainVerifier _verifier;
     private readonly Func<IReadOnlyList<X509Crl>> _crls;
@@ -49,9 +52,10 @@ public sealed class SignInChallenges
     /// <summary>The number of challenges issued and not yet presented or purged.</summary>
     public int OpenCount => _open.Count;
 
-    /// <summary>Issues a new challenge and drops expired ones.</summary>
-    public SignInChallenge Issue()
+    /// <summary>Issues a new challenge to <paramref name="owner"/>, replacing the owner's open one, and drops expired ones.</summary>
+    public SignInChallenge Issue(string owner)
     {
+        ArgumentNullException.ThrowIfNull(owner);
         var now = _time.GetUtcNow();
         foreach (var expired in _open.Where(pair => pair.Value.ExpiresAt < now))
         {
@@ -59,17 +63,21 @@ public sealed class SignInChallenges
         }
 
         var challenge = new SignInChallenge(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), RandomNumberGenerator.GetBytes(32), now + _lifetime);
-        _open[challenge.Id] = challenge;
+        _open[owner] = challenge;
         return challenge;
     }
 
-    /// <summary>Checks a signed challenge; the challenge is used up whatever the outcome.</summary>
-    public SignInResult Verify(string challengeId, byte[] signature, X509Certificate certificate, IEnumerable<X509Certificate> intermediates)
+    /// <summary>Checks a challenge that <paramref name="owner"/> signed. A challenge with the owner's open id is used up whatever the outcome.</summary>
+    public SignInResult Verify(string owner, string challengeId, byte[] signature, X509Certificate certificate, IEnumerable<X509Certificate> intermediates)
     {
+        ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(challengeId);
         ArgumentNullException.ThrowIfNull(signature);
         ArgumentNullException.ThrowIfNull(certificate);
-        if (!_open.TryRemove(challengeId, out var challenge))
+        // A stale id leaves the owner's current challenge open, so an old browser tab cannot spoil a new attempt.
+        if (!_open.TryGetValue(owner, out var challenge)
+            || !string.Equals(challenge.Id, challengeId, StringComparison.Ordinal)
+            || !_open.TryRemove(KeyValuePair.Create(owner, challenge)))
         {
             return new SignInResult(certificate, [TrustText.ChallengeUnknown]);
         }
@@ -95,7 +103,7 @@ public sealed class SignInChallenges
             return new SignInResult(certificate, [TrustText.ChallengeSignatureInvalid]);
         }
 
-        var result = _verifier.Verify(certificate, intermediates, _crls(), CertificateUse.Signing, now.UtcDateTime);
+        var result = _verifier.Verify(certificate, intermediates, _crls(), CertificateUse.ClientAuthentication, now.UtcDateTime);
         return new SignInResult(certificate, [.. result.Problems.Select(p => p.Message)]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Jinbao.Trust.Pki;
 
 namespace Jinbao.Trust.Tests.Pki;
@@ -12,5 +13,22 @@ public sealed class ChainMessageTests
     public void JoinSentences_OneFullStop(string[] sentences, string expected)
     {
         Assert.Equal(expected, ChainVerificationResult.JoinSentences(sentences));
+    }
+
+    [Fact]
+    public void JoinSentences_EnglishPunctuation()
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+
+            Assert.Equal("The certificate is revoked. No CRL was found.", ChainVerificationResult.JoinSentences(["The certificate is revoked.", "No CRL was found"]));
+            Assert.Equal("the holder is not the user.", ChainVerificationResult.JoinSentences(["the holder is not the user"]));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
     }
 }
