@@ -97,18 +97,29 @@ public sealed class ConsoleCertificateSignInTests(CertificateConsoleFixture fixt
     }
 
     [Fact]
-    public async Task Key_of_another_certificate_is_rejected()
+    public async Task Key_of_another_certificate_is_rejected_in_page()
     {
         var staff = await CreateStaffAsync();
         string otherKey = fixture.Files.File($"{staff.UserName}-other.key");
         File.WriteAllBytes(otherKey, EncryptedKeyFile.Seal(Sm2PrivateKey.Generate(), KeyPassphrase, 1 << 10));
         var (page, _) = await OpenCertificateStepAsync(staff.UserName);
+        var sessionRequests = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/api/v1/session/", StringComparison.Ordinal))
+            {
+                sessionRequests.Add(request.Url);
+            }
+        };
 
         await SubmitCertificateAsync(page, staff.CertificateFile, otherKey, KeyPassphrase);
         string message = await ErrorTextAsync(page);
 
-        Assert.Contains("数字证书登录未通过", message);
-        Assert.Contains("签名验证失败", message);
+        // The page compares the key file's public key with the certificate's before it asks for a challenge.
+        Assert.Contains("不是一对", message);
+        Assert.Contains(Path.GetFileName(otherKey), message);
+        Assert.Contains(Path.GetFileName(staff.CertificateFile), message);
+        Assert.Empty(sessionRequests);
         Assert.Equal(403, await StatusOfAsync(page, "/api/v1/batches"));
         Assert.EndsWith("#/certificate", page.Url);
     }

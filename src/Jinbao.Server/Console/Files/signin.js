@@ -28,15 +28,36 @@ async function readCertificates(file) {
   return certificates;
 }
 
-// Decrypts the key file and maps the crypto errors to the page's Chinese messages.
-async function openKey(file, passphrase) {
+// Maps the crypto errors of reading a key file to the page's Chinese messages.
+function keyError(err, file) {
+  if (!(err instanceof SmCrypto.SmCryptoError)) return err;
+  if (err.code === 'wrong-passphrase') return new Error(t('CertSignIn_WrongPassphrase', file.name));
+  if (err.code === 'no-webcrypto') return new Error(t('CertSignIn_NoWebCrypto'));
+  return new Error(t('CertSignIn_KeyFileInvalid', file.name));
+}
+
+// Checks that the key file's public key is the certificate's, before the passphrase is used. A
+// mismatch that only the server found would use up the challenge.
+function checkKeyMatches(keyBytes, keyFile, certificatePem, certificateFile) {
+  let keyPublic;
   try {
-    return await SmCrypto.openKeyFile(new Uint8Array(await file.arrayBuffer()), passphrase);
+    keyPublic = SmCrypto.keyFilePublicKey(keyBytes);
   } catch (err) {
-    if (!(err instanceof SmCrypto.SmCryptoError)) throw err;
-    if (err.code === 'wrong-passphrase') throw new Error(t('CertSignIn_WrongPassphrase', file.name));
-    if (err.code === 'no-webcrypto') throw new Error(t('CertSignIn_NoWebCrypto'));
-    throw new Error(t('CertSignIn_KeyFileInvalid', file.name));
+    throw keyError(err, keyFile);
+  }
+  const base64 = certificatePem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, '');
+  const certificatePublic = SmCrypto.certificatePublicKey(SmCrypto.base64ToBytes(base64));
+  if (certificatePublic !== null && certificatePublic !== keyPublic) {
+    throw new Error(t('CertSignIn_KeyMismatch', keyFile.name, certificateFile.name));
+  }
+}
+
+// Decrypts the key file and maps the crypto errors to the page's Chinese messages.
+async function openKey(keyBytes, file, passphrase) {
+  try {
+    return await SmCrypto.openKeyFile(keyBytes, passphrase);
+  } catch (err) {
+    throw keyError(err, file);
   }
 }
 
@@ -76,10 +97,12 @@ function certificateView() {
     try {
       const certificates = await readCertificates(certificateFile.files[0]);
       if (chainFile.files.length) certificates.push(...await readCertificates(chainFile.files[0]));
+      const keyBytes = new Uint8Array(await keyFile.files[0].arrayBuffer());
+      checkKeyMatches(keyBytes, keyFile.files[0], certificates[0], certificateFile.files[0]);
       report(status, t('CertSignIn_Decrypting'));
       // Lets the browser paint the status before scrypt occupies the page for a moment.
       await new Promise(resolve => setTimeout(resolve, 20));
-      const key = await openKey(keyFile.files[0], passphrase.value);
+      const key = await openKey(keyBytes, keyFile.files[0], passphrase.value);
       report(status, t('CertSignIn_Signing'));
       state.session = await signChallenge(key, certificates);
       state.csrf = null;

@@ -485,6 +485,29 @@ const SmCrypto = (() => {
     return { header, sealedKey: file.sealedKey };
   }
 
+  // Returns the public key that a key file's header names, as lower-case hex of the 65-byte point,
+  // without the passphrase. Throws SmCryptoError 'key-file-invalid' for a file that is not a key file.
+  function keyFilePublicKey(content) {
+    return readKeyFileHeader(content).header.publicKey.toLowerCase();
+  }
+
+  // The DER of the sm2p256v1 curve identifier (1.2.156.10197.1.301), which an SM2 certificate's
+  // SubjectPublicKeyInfo carries right before its BIT STRING 03 42 00 04 X Y.
+  const SM2_CURVE_OID = [0x06, 0x08, 0x2A, 0x81, 0x1C, 0xCF, 0x55, 0x01, 0x82, 0x2D];
+
+  // Returns the SM2 public key of a DER certificate as lower-case hex of the 65-byte point, or null
+  // when no SM2 public key follows the curve identifier (another algorithm, or damaged DER); the
+  // server's checks decide then.
+  function certificatePublicKey(der) {
+    const matchesAt = (pattern, at) => pattern.every((b, i) => der[at + i] === b);
+    for (let i = 0; i + SM2_CURVE_OID.length + 4 + 64 <= der.length; i++) {
+      if (!matchesAt(SM2_CURVE_OID, i)) continue;
+      const bits = i + SM2_CURVE_OID.length;
+      return matchesAt([0x03, 0x42, 0x00, 0x04], bits) ? bytesToHex(der.subarray(bits + 3, bits + 4 + 64)) : null;
+    }
+    return null;
+  }
+
   // Opens a key file of EncryptedKeyFile (JSON, scrypt, SM4-GCM) with its passphrase and returns
   // { privateKey: BigInt, publicKey: 65 bytes }. Throws SmCryptoError 'key-file-invalid' for a file
   // that is not such a key file and 'wrong-passphrase' when the tag check fails.
@@ -531,6 +554,8 @@ const SmCrypto = (() => {
     publicKeyOf,
     sm2Sign,
     openKeyFile,
+    keyFilePublicKey,
+    certificatePublicKey,
     hexToBytes,
     bytesToHex,
     base64ToBytes,
