@@ -52,6 +52,14 @@ public sealed class ApiClient : IDisposable
     {
         using var request = new HttpRequestMessage(method, url) { Content = content };
         request.Headers.Add("X-CSRF-TOKEN", await AntiforgeryTokenAsync());
+
+        // A body over 1 MB waits for the server's go-ahead (Expect: 100-continue), as curl does. A body that the server
+        // rejects by its Content-Length then gets the 413, not a broken pipe while the client is still sending it.
+        if (content?.Headers.ContentLength > 1 << 20)
+        {
+            request.Headers.ExpectContinue = true;
+        }
+
         return await _http.SendAsync(request);
     }
 
