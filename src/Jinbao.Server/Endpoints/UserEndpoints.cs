@@ -20,13 +20,18 @@ internal static partial class UserEndpoints
         group.MapPost("/{id:long}/password", ResetPassword).Accepts<ResetPasswordRequest>(JsonBody.ContentType);
     }
 
-    public sealed record UserResponse(long Id, string UserName, string DisplayName, string Role, string RoleName, bool MustChangePassword, bool Disabled, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt);
+    public sealed record UserResponse(long Id, string UserName, string DisplayName, string Role, string RoleName, bool MustChangePassword, bool Disabled, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt)
+    {
+        /// <summary>The bound certificate (绑定证书), or null when none is bound. Only the user list fills it.</summary>
+        public CertificateBindingEndpoints.BoundCertificateResponse? Certificate { get; init; }
+    }
 
     public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Role, string? Password);
 
     public sealed record ResetPasswordRequest(string? Password);
 
-    private static IResult List(AccountService accounts) => Results.Ok(accounts.List().Select(ToResponse));
+    private static IResult List(AccountService accounts, CertificateBindings bindings) =>
+        Results.Ok(accounts.List().Select(a => ToResponse(a) with { Certificate = CertificateBindingEndpoints.ToResponse(bindings.Find(a.Id)) }));
 
     private static async Task<IResult> Create(HttpContext context, AccountService accounts)
     {
