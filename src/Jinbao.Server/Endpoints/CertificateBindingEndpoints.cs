@@ -14,13 +14,11 @@ namespace Jinbao.Server.Endpoints;
 /// </summary>
 internal static class CertificateBindingEndpoints
 {
-    /// <summary>The media type of the request body: the certificate, optionally followed by its CA certificates.</summary>
-    public const string PemContentType = "application/x-pem-file";
-
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/users").WithTags("users").RequireAuthorization(UserRoles.Administrator);
-        group.MapPut("/{name}/certificate", Bind).Accepts<string>(PemContentType, "text/plain");
+        // The body is read whatever its Content-Type, because browsers and curl label certificate files differently.
+        group.MapPut("/{name}/certificate", Bind);
         group.MapDelete("/{name}/certificate", Unbind);
     }
 

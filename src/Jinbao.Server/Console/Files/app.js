@@ -413,7 +413,7 @@ async function usersView() {
         h('td', {}, h('button', { class: 'secondary', onclick: () => act(`/api/v1/users/${u.id}/unlock`, {}) }, t('Users_Unlock')), ' ',
           h('button', { class: 'secondary', onclick: () => act(`/api/v1/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`, {}) }, u.disabled ? t('Users_Enable') : t('Users_Disable')), ' ',
           h('button', { class: 'secondary', onclick: () => { const p = prompt(t('Users_ResetPrompt')); if (p) act(`/api/v1/users/${u.id}/password`, { password: p }); } }, t('Users_ResetPassword')),
-          u.certificate ? [' ', h('button', { class: 'secondary', onclick: () => unbindCertificate(u) }, t('Users_Unbind'))] : []))))));
+          u.certificate ? [' ', h('button', { class: 'secondary', onclick: () => unbindCertificate(u) }, t('Users_Unbind'))] : [])))))));
 }
 
 async function verifyAuditChain() {
