@@ -146,8 +146,8 @@ public sealed class ConsoleCertificateSignInTests(CertificateConsoleFixture fixt
         await page.SelectOptionAsync("#bind-user", staff.UserName);
         await page.SetInputFilesAsync("#bind-file", staff.CertificateFile);
         await page.ClickAsync("#bind-certificate");
-        var shown = await page.WaitForSelectorAsync($"tr:has-text('{staff.UserName}') .bound-certificate", new PageWaitForSelectorOptions { Timeout = 30_000 });
-        string text = await shown!.InnerTextAsync();
+        var certificateCell = await page.WaitForSelectorAsync($"tr:has-text('{staff.UserName}') .bound-certificate", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        string text = await certificateCell!.InnerTextAsync();
         var users = await fixture.Server.Admin.Http.GetFromJsonAsync<JsonElement>("/api/v1/users");
         var bound = users.EnumerateArray().Single(u => u.GetProperty("userName").GetString() == staff.UserName).GetProperty("certificate");
 

@@ -66,7 +66,7 @@ internal sealed class CertificateBindings
         return binding;
     }
 
-    /// <summary>Removes the account's binding; returns the removed one, or <see langword="null"/> when there was none.</summary>
+    /// <summary>Removes the account's binding and returns it, or <see langword="null"/> when there was none.</summary>
     public CertificateBinding? Unbind(long userId)
     {
         _database.Execute("DELETE FROM server_user_certificates WHERE user_id = $p0", userId);

@@ -92,7 +92,7 @@ public sealed class ChainVerifier
     /// Checks only the validity period of <paramref name="endEntity"/> at <paramref name="validationTime"/> (UTC) and
     /// whether it permits <paramref name="use"/>, for callers that have no trust anchors to build a path to.
     /// </summary>
-    /// <returns>Chinese reasons for rejection; empty when both checks pass.</returns>
+    /// <returns>Chinese reasons for rejection, empty when both checks pass.</returns>
     public static IReadOnlyList<string> CheckEndEntity(X509Certificate endEntity, CertificateUse use, DateTime validationTime)
     {
         ArgumentNullException.ThrowIfNull(endEntity);

@@ -110,7 +110,7 @@ public sealed class SignInChallenges
     /// Checks a certificate the way a sign-in does, without a challenge: the path to a trust anchor, the
     /// validity at the current time, revocation by the current CRLs and the clientAuth use.
     /// </summary>
-    /// <returns>Chinese reasons for rejection; empty when the certificate may sign in.</returns>
+    /// <returns>Chinese reasons for rejection, empty when the certificate may sign in.</returns>
     public IReadOnlyList<string> CheckCertificate(X509Certificate certificate, IEnumerable<X509Certificate> intermediates)
     {
         ArgumentNullException.ThrowIfNull(certificate);
