@@ -48,6 +48,7 @@ public static partial class ServerApplication
         services.AddSingleton(database);
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<CertificateBindings>();
         services.AddSingleton<ApiTokenStore>();
         services.AddSingleton<BatchStore>();
         services.AddSingleton<BatchQueue>();
@@ -113,6 +114,7 @@ public static partial class ServerApplication
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         SessionEndpoints.Map(app);
         UserEndpoints.Map(app);
+        CertificateBindingEndpoints.Map(app);
         AuditEndpoints.Map(app);
         BatchEndpoints.Map(app);
         RecordCheckEndpoints.Map(app);

@@ -52,6 +52,12 @@ public sealed record ServerOptions
     /// </summary>
     public Jinbao.Trust.Pki.SignInChallenges? CertificateSignIn { get; init; }
 
+    /// <summary>
+    /// Whether an account without a bound certificate is denied the certificate step. Off by default, so an
+    /// unbound account signs in with any trusted certificate whose common name is its user name.
+    /// </summary>
+    public bool RequireCertificateBinding { get; init; }
+
     /// <summary>The OCSP service of a CA folder, served at <c>/ocsp</c>, or null when the server serves no CA.</summary>
     public Jinbao.Trust.Pki.CaFolderOcsp? Ocsp { get; init; }
 

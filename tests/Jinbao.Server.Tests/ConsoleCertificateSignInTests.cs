@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Jinbao.Server.Tests.Support;
 using Jinbao.Storage.Tests.Support;
 using Jinbao.Trust.Algorithms;
@@ -140,6 +142,34 @@ public sealed class ConsoleCertificateSignInTests(CertificateConsoleFixture fixt
     }
 
     [Fact]
+    public async Task Administrator_binds_certificate_on_users_page()
+    {
+        var staff = await CreateStaffAsync();
+        var (adminKey, adminCertificate) = StaffCertificates.Issue(fixture.Ca, "admin");
+        string adminCertificateFile = fixture.Files.File($"admin-{Guid.NewGuid():N}.cer");
+        string adminKeyFile = Path.ChangeExtension(adminCertificateFile, ".key");
+        File.WriteAllText(adminCertificateFile, CertificateFiles.ToPem(adminCertificate));
+        File.WriteAllBytes(adminKeyFile, EncryptedKeyFile.Seal(adminKey, KeyPassphrase, 1 << 10));
+        var (page, errors) = await OpenCertificateStepAsync("admin", TestServer.AdminPassword);
+        await SubmitCertificateAsync(page, adminCertificateFile, adminKeyFile, KeyPassphrase);
+        await page.ClickAsync("#nav a[href='#/users']", new PageClickOptions { Timeout = 30_000 });
+
+        await page.SelectOptionAsync("#bind-user", staff.UserName);
+        await page.SetInputFilesAsync("#bind-file", staff.CertificateFile);
+        await page.ClickAsync("#bind-certificate");
+        var certificateCell = await page.WaitForSelectorAsync($"tr:has-text('{staff.UserName}') .bound-certificate", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        string text = await certificateCell!.InnerTextAsync();
+        var users = await fixture.Server.Admin.Http.GetFromJsonAsync<JsonElement>("/api/v1/users");
+        var bound = users.EnumerateArray().Single(u => u.GetProperty("userName").GetString() == staff.UserName).GetProperty("certificate");
+
+        Assert.Contains($"CN={staff.UserName}", text);
+        Assert.Contains(staff.Certificate.SerialNumber.ToString(16), text);
+        Assert.Contains("有效期至", text);
+        Assert.Equal(Convert.ToHexStringLower(Sm3Hash.HashData(staff.Certificate.GetEncoded())), bound.GetProperty("fingerprint").GetString());
+        Assert.True(errors.Count == 0, "Console errors: " + string.Join(" | ", errors));
+    }
+
+    [Fact]
     public async Task Page_sm3_matches_csharp_sm3()
     {
         var page = await OpenConsoleAsync();
@@ -237,13 +267,13 @@ public sealed class ConsoleCertificateSignInTests(CertificateConsoleFixture fixt
     }
 
     // Signs in with the password in a fresh page and waits for the certificate step.
-    private async Task<(IPage Page, List<string> Errors)> OpenCertificateStepAsync(string userName)
+    private async Task<(IPage Page, List<string> Errors)> OpenCertificateStepAsync(string userName, string password = TestServer.DefaultPassword)
     {
         await fixture.Chromium.Context.ClearCookiesAsync();
         var (page, errors) = await fixture.Chromium.NewWatchedPageAsync();
         await page.GotoAsync(fixture.Server.BaseAddress.ToString());
         await page.FillAsync("#user-name", userName);
-        await page.FillAsync("#password", TestServer.DefaultPassword);
+        await page.FillAsync("#password", password);
         await page.ClickAsync("#sign-in");
         await page.WaitForSelectorAsync("#certificate-file");
         return (page, errors);

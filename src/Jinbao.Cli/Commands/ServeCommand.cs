@@ -32,8 +32,9 @@ internal static class ServeCommand
         var tsaPassphrase = new Option<string?>("--tsa-passphrase-file") { Description = CliText.ServeTsaPassphraseOption };
         var signInTrust = new Option<string[]>("--signin-trust") { Description = CliText.ServeSignInTrustOption, Arity = ArgumentArity.ZeroOrMore };
         var signInCrl = new Option<string[]>("--signin-crl") { Description = CliText.ServeSignInCrlOption, Arity = ArgumentArity.ZeroOrMore };
+        var requireBinding = new Option<bool>("--signin-require-binding") { Description = CliText.ServeSignInRequireBindingOption };
         var partners = PartnerServeOption.Create();
-        var command = new Command("serve", CliText.ServeDescription) { urls, data, initAdmin, maxUpload, maxJson, fullIds, ca, caPassphrase, tsaKey, tsaCertificate, tsaPassphrase, signInTrust, signInCrl, partners };
+        var command = new Command("serve", CliText.ServeDescription) { urls, data, initAdmin, maxUpload, maxJson, fullIds, ca, caPassphrase, tsaKey, tsaCertificate, tsaPassphrase, signInTrust, signInCrl, requireBinding, partners };
         var packageNode = new NodeOptions("node-");
         packageNode.AddTo(command);
         command.SetAction(parsed => CommandErrors.Run(() =>
@@ -54,6 +55,12 @@ internal static class ServeCommand
                 throw new UsageException(string.Format(CultureInfo.CurrentCulture, CliText.ServeLimitInvalid, uploadMegabytes, jsonKilobytes));
             }
 
+            var certificateSignIn = CertificateSignIn(parsed.GetValue(signInTrust) ?? [], parsed.GetValue(signInCrl) ?? []);
+            if (parsed.GetValue(requireBinding) && certificateSignIn is null)
+            {
+                throw new UsageException(CliText.ServeSignInBindingWithoutTrust);
+            }
+
             var options = new ServerOptions
             {
                 Urls = addresses,
@@ -66,7 +73,8 @@ internal static class ServeCommand
                     ? CaFolderOcsp.Open(caFolder, TrustCommandSupport.ReadPassphrase(parsed.GetValue(caPassphrase), TrustCommandSupport.CaPassphraseVariable, "--ca-passphrase-file"))
                     : null,
                 TimeStamps = OpenTimeStampAuthority(parsed.GetValue(tsaKey), parsed.GetValue(tsaCertificate), parsed.GetValue(tsaPassphrase)),
-                CertificateSignIn = CertificateSignIn(parsed.GetValue(signInTrust) ?? [], parsed.GetValue(signInCrl) ?? []),
+                CertificateSignIn = certificateSignIn,
+                RequireCertificateBinding = parsed.GetValue(requireBinding),
                 PackageNode = packageNode.IsGiven(parsed) ? packageNode.Read(parsed) : null,
                 Partners = PartnerServeOption.Load(parsed.GetValue(partners)),
             };

@@ -152,6 +152,13 @@ internal sealed class AccountService
         _audit.Record(actor, disabled ? AuditActions.UserDisable : AuditActions.UserEnable, account.UserName, AuditOutcomes.Succeeded, clientAddress);
     }
 
+    /// <summary>Ends the account's sessions by renewing its security stamp.</summary>
+    public void EndSessions(long id)
+    {
+        _database.Execute("UPDATE server_users SET security_stamp = $p1 WHERE id = $p0", id, NewStamp());
+        Reload(id);
+    }
+
     /// <summary>Ends a lock-out.</summary>
     public void Unlock(long id, string actor, string clientAddress)
     {

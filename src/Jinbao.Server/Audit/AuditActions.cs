@@ -5,6 +5,8 @@ internal static class AuditActions
 {
     public const string SignIn = "sign-in";
     public const string CertificateSignIn = "certificate-sign-in";
+    public const string CertificateBind = "certificate-bind";
+    public const string CertificateUnbind = "certificate-unbind";
     public const string SignOut = "sign-out";
     public const string PasswordChange = "password-change";
     public const string PasswordReset = "password-reset";

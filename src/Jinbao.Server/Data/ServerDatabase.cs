@@ -70,5 +70,14 @@ internal sealed class ServerDatabase(string dataDirectory) : LocalDatabase(dataD
             message TEXT,
             finished_at TEXT,
             imported_at TEXT);
+        CREATE TABLE IF NOT EXISTS server_user_certificates (
+            user_id INTEGER PRIMARY KEY REFERENCES server_users(id),
+            fingerprint TEXT NOT NULL,
+            issuer TEXT NOT NULL,
+            serial_number TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            not_after TEXT NOT NULL,
+            bound_by TEXT NOT NULL,
+            bound_at TEXT NOT NULL);
         """;
 }

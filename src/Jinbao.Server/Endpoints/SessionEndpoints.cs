@@ -85,7 +85,7 @@ internal static class SessionEndpoints
         return Results.Ok(new ChallengeResponse(challenge.Id, Convert.ToBase64String(challenge.Value), challenge.ExpiresAt));
     }
 
-    private static async Task<IResult> SignInWithCertificate(HttpContext context, AccountService accounts, AuditTrail audit, ServerOptions options)
+    private static async Task<IResult> SignInWithCertificate(HttpContext context, AccountService accounts, CertificateBindings bindings, AuditTrail audit, ServerOptions options)
     {
         if (options.CertificateSignIn is not { } challenges)
         {
@@ -120,12 +120,15 @@ internal static class SessionEndpoints
 
         var result = challenges.Verify(ChallengeOwner(context), request.ChallengeId, signature, certificates[0], certificates.Skip(1));
         var problems = result.Problems.ToList();
-        // A subject with several common names names no one holder, so it matches no user.
-        var commonNames = certificates[0].SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN);
-        string holder = commonNames.Count == 1 ? commonNames[0] : certificates[0].SubjectDN.ToString();
-        if (problems.Count == 0 && (commonNames.Count != 1 || !string.Equals(holder, user, StringComparison.Ordinal)))
+        if (problems.Count == 0 && !CertificateBindings.IsHeldBy(certificates[0], user, out string holder))
         {
             problems.Add(string.Format(CultureInfo.CurrentCulture, ServerText.Certificate_OtherHolder, holder, user));
+        }
+
+        var account = accounts.Find(CurrentUser.Id(context.User))!;
+        if (problems.Count == 0 && bindings.SignInProblem(account, certificates[0]) is { } bindingProblem)
+        {
+            problems.Add(bindingProblem);
         }
 
         if (problems.Count > 0)
@@ -135,7 +138,6 @@ internal static class SessionEndpoints
         }
 
         audit.Record(user, AuditActions.CertificateSignIn, certificates[0].SerialNumber.ToString(16), AuditOutcomes.Succeeded, address);
-        var account = accounts.Find(CurrentUser.Id(context.User))!;
         await SignInAsync(context, account, certificatePending: false);
         return Results.Ok(ToResponse(account));
     }

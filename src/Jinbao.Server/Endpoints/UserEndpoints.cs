@@ -15,20 +15,24 @@ internal static partial class UserEndpoints
         group.MapGet("/", List);
         group.MapPost("/", Create).Accepts<CreateUserRequest>(JsonBody.ContentType);
         group.MapPost("/{id:long}/unlock", Unlock);
-        group.MapPost("/{id:long}/disable", (HttpContext context, AccountService accounts, long id) => SetDisabled(context, accounts, id, disabled: true));
-        group.MapPost("/{id:long}/enable", (HttpContext context, AccountService accounts, long id) => SetDisabled(context, accounts, id, disabled: false));
+        group.MapPost("/{id:long}/disable", (HttpContext context, AccountService accounts, CertificateBindings bindings, long id) => SetDisabled(context, accounts, bindings, id, disabled: true));
+        group.MapPost("/{id:long}/enable", (HttpContext context, AccountService accounts, CertificateBindings bindings, long id) => SetDisabled(context, accounts, bindings, id, disabled: false));
         group.MapPost("/{id:long}/password", ResetPassword).Accepts<ResetPasswordRequest>(JsonBody.ContentType);
     }
 
-    public sealed record UserResponse(long Id, string UserName, string DisplayName, string Role, string RoleName, bool MustChangePassword, bool Disabled, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt);
+    public sealed record UserResponse(long Id, string UserName, string DisplayName, string Role, string RoleName, bool MustChangePassword, bool Disabled, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt)
+    {
+        /// <summary>The bound certificate (绑定证书), or null when none is bound.</summary>
+        public CertificateBindingEndpoints.BoundCertificateResponse? Certificate { get; init; }
+    }
 
     public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Role, string? Password);
 
     public sealed record ResetPasswordRequest(string? Password);
 
-    private static IResult List(AccountService accounts) => Results.Ok(accounts.List().Select(ToResponse));
+    private static IResult List(AccountService accounts, CertificateBindings bindings) => Results.Ok(accounts.List().Select(a => ToResponse(a, bindings)));
 
-    private static async Task<IResult> Create(HttpContext context, AccountService accounts)
+    private static async Task<IResult> Create(HttpContext context, AccountService accounts, CertificateBindings bindings)
     {
         var (request, problem) = await JsonBody.ReadAsync<CreateUserRequest>(context.Request);
         if (problem is not null)
@@ -61,10 +65,10 @@ internal static partial class UserEndpoints
         var (account, error) = accounts.Create(userName, displayName, role, request.Password ?? "", CurrentUser.Name(context.User), CurrentUser.Address(context));
         return account is null
             ? Problems.Result(StatusCodes.Status400BadRequest, error!)
-            : Results.Created($"/api/v1/users/{account.Id}", ToResponse(account));
+            : Results.Created($"/api/v1/users/{account.Id}", ToResponse(account, bindings));
     }
 
-    private static IResult Unlock(HttpContext context, AccountService accounts, long id)
+    private static IResult Unlock(HttpContext context, AccountService accounts, CertificateBindings bindings, long id)
     {
         if (accounts.Find(id) is null)
         {
@@ -72,10 +76,10 @@ internal static partial class UserEndpoints
         }
 
         accounts.Unlock(id, CurrentUser.Name(context.User), CurrentUser.Address(context));
-        return Results.Ok(ToResponse(accounts.Find(id)!));
+        return Results.Ok(ToResponse(accounts.Find(id)!, bindings));
     }
 
-    private static IResult SetDisabled(HttpContext context, AccountService accounts, long id, bool disabled)
+    private static IResult SetDisabled(HttpContext context, AccountService accounts, CertificateBindings bindings, long id, bool disabled)
     {
         if (accounts.Find(id) is not { } account)
         {
@@ -94,10 +98,10 @@ internal static partial class UserEndpoints
         }
 
         accounts.SetDisabled(id, disabled, CurrentUser.Name(context.User), CurrentUser.Address(context));
-        return Results.Ok(ToResponse(accounts.Find(id)!));
+        return Results.Ok(ToResponse(accounts.Find(id)!, bindings));
     }
 
-    private static async Task<IResult> ResetPassword(HttpContext context, AccountService accounts, long id)
+    private static async Task<IResult> ResetPassword(HttpContext context, AccountService accounts, CertificateBindings bindings, long id)
     {
         var (request, problem) = await JsonBody.ReadAsync<ResetPasswordRequest>(context.Request);
         if (problem is not null)
@@ -118,13 +122,16 @@ internal static partial class UserEndpoints
 
         return accounts.ResetPassword(id, request!.Password ?? "", CurrentUser.Name(context.User), CurrentUser.Address(context)) is { } reason
             ? Problems.Result(StatusCodes.Status400BadRequest, reason)
-            : Results.Ok(ToResponse(accounts.Find(id)!));
+            : Results.Ok(ToResponse(accounts.Find(id)!, bindings));
     }
 
     private static IResult NotFound(long id) => Problems.Result(StatusCodes.Status404NotFound, string.Format(CultureInfo.CurrentCulture, ServerText.User_NotFound, id));
 
-    private static UserResponse ToResponse(UserAccount a) =>
-        new(a.Id, a.UserName, a.DisplayName, UserRoles.ToName(a.Role), UserRoles.DisplayName(a.Role), a.MustChangePassword, a.Disabled, a.LockedUntil, a.CreatedAt);
+    private static UserResponse ToResponse(UserAccount a, CertificateBindings bindings) =>
+        new(a.Id, a.UserName, a.DisplayName, UserRoles.ToName(a.Role), UserRoles.DisplayName(a.Role), a.MustChangePassword, a.Disabled, a.LockedUntil, a.CreatedAt)
+        {
+            Certificate = CertificateBindingEndpoints.ToResponse(bindings.Find(a.Id)),
+        };
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9._-]{2,31}$")]
     private static partial Regex UserNamePattern();

@@ -88,6 +88,20 @@ public sealed class ChainVerifier
         return new ChainVerificationResult(problems, path);
     }
 
+    /// <summary>
+    /// Checks only the validity period of <paramref name="endEntity"/> at <paramref name="validationTime"/> (UTC) and
+    /// whether it permits <paramref name="use"/>, for callers that have no trust anchors to build a path to.
+    /// </summary>
+    /// <returns>Chinese reasons for rejection, empty when both checks pass.</returns>
+    public static IReadOnlyList<string> CheckEndEntity(X509Certificate endEntity, CertificateUse use, DateTime validationTime)
+    {
+        ArgumentNullException.ThrowIfNull(endEntity);
+        var problems = new List<ChainProblem>();
+        CheckValidity(endEntity, validationTime, problems);
+        CheckUse(endEntity, use, problems);
+        return [.. problems.Select(p => p.Message)];
+    }
+
     private List<X509Certificate>? BuildPath(X509Certificate endEntity, List<X509Certificate> intermediates)
     {
         var path = new List<X509Certificate> { endEntity };

@@ -103,7 +103,18 @@ public sealed class SignInChallenges
             return new SignInResult(certificate, [TrustText.ChallengeSignatureInvalid]);
         }
 
-        var result = _verifier.Verify(certificate, intermediates, _crls(), CertificateUse.ClientAuthentication, now.UtcDateTime);
-        return new SignInResult(certificate, [.. result.Problems.Select(p => p.Message)]);
+        return new SignInResult(certificate, CheckCertificate(certificate, intermediates));
+    }
+
+    /// <summary>
+    /// Checks a certificate the way a sign-in does, without a challenge: the path to a trust anchor, the
+    /// validity at the current time, revocation by the current CRLs and the clientAuth use.
+    /// </summary>
+    /// <returns>Chinese reasons for rejection, empty when the certificate may sign in.</returns>
+    public IReadOnlyList<string> CheckCertificate(X509Certificate certificate, IEnumerable<X509Certificate> intermediates)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var result = _verifier.Verify(certificate, intermediates, _crls(), CertificateUse.ClientAuthentication, _time.GetUtcNow().UtcDateTime);
+        return [.. result.Problems.Select(p => p.Message)];
     }
 }

@@ -48,6 +48,9 @@ public sealed partial class TestServer : IAsyncLifetime
 
     public ApiClient Admin { get; private set; } = null!;
 
+    /// <summary>The running server's services, for test set-up that the API cannot do.</summary>
+    internal IServiceProvider Services => _app!.Services;
+
     public async Task InitializeAsync()
     {
         var console = new StringWriter();

@@ -368,6 +368,32 @@ function accountState(user) {
   return user.mustChangePassword ? t('Users_MustChangePassword') : t('Users_Active');
 }
 
+// The bound certificate of an account for the user list: subject, serial number and expiry, or "none".
+function boundCertificate(user) {
+  const c = user.certificate;
+  if (!c) return t('Users_CertificateNone');
+  return h('span', { class: 'bound-certificate' }, c.subject, h('br', {}), t('Users_CertificateSerial', c.serialNumber), h('br', {}), t('Users_CertificateExpiry', fmtTime(c.notAfter)));
+}
+
+// The form that binds a signing certificate to an account. An uploaded file is sent as it is, so DER
+// files work too; otherwise the pasted PEM text is sent.
+function bindCertificateForm(users) {
+  const user = h('select', { id: 'bind-user' }, users.map(u => h('option', { value: u.userName }, t('Users_BindOption', u.userName, u.displayName))));
+  const pem = h('textarea', { id: 'bind-pem', rows: 6, cols: 64, placeholder: t('Users_BindPaste') });
+  const file = h('input', { id: 'bind-file', type: 'file', accept: '.pem,.cer,.crt,.der' });
+  return h('form', { onsubmit: async e => {
+    e.preventDefault();
+    const body = file.files.length > 0 ? file.files[0] : pem.value;
+    try { await api('PUT', `/api/v1/users/${encodeURIComponent(user.value)}/certificate`, body, true); notify(t('Users_Bound', user.value), true); route(); } catch (err) { notify(err.message); }
+  } }, h('label', {}, t('Users_UserName'), ' ', user), h('label', {}, t('Users_BindPem'), ' ', pem), h('label', {}, t('Users_BindFile'), ' ', file),
+  h('button', { type: 'submit', id: 'bind-certificate' }, t('Users_Bind')));
+}
+
+async function unbindCertificate(user) {
+  if (!confirm(t('Users_UnbindConfirm', user.userName))) return;
+  try { await api('DELETE', `/api/v1/users/${encodeURIComponent(user.userName)}/certificate`); notify(t('Users_Done'), true); route(); } catch (err) { notify(err.message); }
+}
+
 async function usersView() {
   const users = await api('GET', '/api/v1/users');
   const act = async (url, body) => { try { await api('POST', url, body); notify(t('Users_Done'), true); route(); } catch (err) { notify(err.message); } };
@@ -379,14 +405,15 @@ async function usersView() {
     e.preventDefault();
     try { await api('POST', '/api/v1/users', { userName: name.value, displayName: display.value, role: role.value, password: password.value }); notify(t('Users_Created'), true); route(); } catch (err) { notify(err.message); }
   } }, h('label', {}, t('Users_UserName'), ' ', name), h('label', {}, t('Users_DisplayName'), ' ', display), h('label', {}, t('Users_Role'), ' ', role), h('label', {}, t('Users_OneTimePassword'), ' ', password), h('button', { type: 'submit', id: 'create-user' }, t('Users_Create')));
-  const columns = [t('Users_UserName'), t('Users_DisplayName'), t('Users_Role'), t('Column_Status'), t('Column_CreatedAt'), t('Users_ColumnActions')];
-  show(h('section', {}, h('h2', {}, t('Users_NewTitle')), form),
+  const columns = [t('Users_UserName'), t('Users_DisplayName'), t('Users_Role'), t('Column_Status'), t('Users_Certificate'), t('Column_CreatedAt'), t('Users_ColumnActions')];
+  show(h('section', {}, h('h2', {}, t('Users_NewTitle')), form), h('section', {}, h('h2', {}, t('Users_BindTitle')), bindCertificateForm(users)),
     h('section', {}, h('h2', {}, t('Users_Title')), h('table', {}, h('thead', {}, h('tr', {}, columns.map(c => h('th', {}, c)))),
       h('tbody', {}, users.map(u => h('tr', {}, h('td', {}, u.userName), h('td', {}, u.displayName), h('td', {}, u.roleName),
-        h('td', {}, accountState(u)), h('td', {}, fmtTime(u.createdAt)),
+        h('td', {}, accountState(u)), h('td', {}, boundCertificate(u)), h('td', {}, fmtTime(u.createdAt)),
         h('td', {}, h('button', { class: 'secondary', onclick: () => act(`/api/v1/users/${u.id}/unlock`, {}) }, t('Users_Unlock')), ' ',
           h('button', { class: 'secondary', onclick: () => act(`/api/v1/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`, {}) }, u.disabled ? t('Users_Enable') : t('Users_Disable')), ' ',
-          h('button', { class: 'secondary', onclick: () => { const p = prompt(t('Users_ResetPrompt')); if (p) act(`/api/v1/users/${u.id}/password`, { password: p }); } }, t('Users_ResetPassword')))))))));
+          h('button', { class: 'secondary', onclick: () => { const p = prompt(t('Users_ResetPrompt')); if (p) act(`/api/v1/users/${u.id}/password`, { password: p }); } }, t('Users_ResetPassword')),
+          u.certificate ? [' ', h('button', { class: 'secondary', onclick: () => unbindCertificate(u) }, t('Users_Unbind'))] : [])))))));
 }
 
 async function verifyAuditChain() {
@@ -410,7 +437,7 @@ async function auditView(page, actor, action) {
   const data = await api('GET', `/api/v1/audit?${query}`);
   const actorInput = h('input', { id: 'audit-actor', value: actor || '' });
   const actionSelect = h('select', { id: 'audit-action' }, h('option', { value: '' }, t('Filter_All')),
-    ['sign-in', 'sign-out', 'password-change', 'password-reset', 'user-create', 'user-disable', 'user-enable', 'user-unlock', 'token-create', 'upload', 'import', 'conflict-decision', 'person-lookup'].map(a => h('option', { value: a, selected: a === action }, a)));
+    ['sign-in', 'sign-out', 'password-change', 'password-reset', 'user-create', 'user-disable', 'user-enable', 'user-unlock', 'certificate-bind', 'certificate-unbind', 'token-create', 'upload', 'import', 'conflict-decision', 'person-lookup'].map(a => h('option', { value: a, selected: a === action }, a)));
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   const columns = [t('Column_Time'), t('Audit_Actor'), t('Audit_Action'), t('Audit_ColumnTarget'), t('Column_Outcome'), t('Column_ClientAddress')];
   show(h('section', {}, h('h2', {}, t('Audit_Title', data.total)),
