@@ -437,7 +437,7 @@ async function auditView(page, actor, action) {
   const data = await api('GET', `/api/v1/audit?${query}`);
   const actorInput = h('input', { id: 'audit-actor', value: actor || '' });
   const actionSelect = h('select', { id: 'audit-action' }, h('option', { value: '' }, t('Filter_All')),
-    ['sign-in', 'sign-out', 'password-change', 'password-reset', 'user-create', 'user-disable', 'user-enable', 'user-unlock', 'certificate-bind', 'certificate-unbind', 'token-create', 'upload', 'import', 'conflict-decision', 'person-lookup'].map(a => h('option', { value: a, selected: a === action }, a)));
+    ['sign-in', 'certificate-sign-in', 'sign-out', 'password-change', 'password-reset', 'user-create', 'user-disable', 'user-enable', 'user-unlock', 'certificate-bind', 'certificate-unbind', 'token-create', 'upload', 'import', 'conflict-decision', 'person-lookup', 'package-receive'].map(a => h('option', { value: a, selected: a === action }, a)));
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   const columns = [t('Column_Time'), t('Audit_Actor'), t('Audit_Action'), t('Audit_ColumnTarget'), t('Column_Outcome'), t('Column_ClientAddress')];
   show(h('section', {}, h('h2', {}, t('Audit_Title', data.total)),
