@@ -30,25 +30,12 @@ public sealed class RegistryStore(string dataFolder)
     /// <summary>
     /// Applies notices to the stored extract: a death sets 人员状态 to 死亡 and 死亡日期, a closure sets 登记状态
     /// and 注销日期. The file is replaced only when every row was written. Notices for keys the extract does
-    /// not contain change nothing and are counted.
+    /// not contain change nothing and are counted. <paramref name="record"/> (the sharing repository's update) then
+    /// runs under the same lock, so two notice calls or packages for one key at the same moment reach the extract
+    /// and the repository in the same order, and both keep the later date.
     /// </summary>
     /// <exception cref="InvalidDataException">The stored extract is missing or lacks its key column; the message is Chinese.</exception>
     /// <remarks>NOTE: updates are serialised within one process only; two processes updating the same data folder can lose rows.</remarks>
-    public RegistryUpdateResult Apply(string dataset, IReadOnlyList<RegistryNotice> notices)
-    {
-        lock (UpdateLock)
-        {
-            return ApplyCore(dataset, notices);
-        }
-    }
-
-    /// <summary>
-    /// Applies notices as <see cref="Apply(string, IReadOnlyList{RegistryNotice})"/> does, then runs
-    /// <paramref name="record"/> (the sharing repository's update) under the same lock. Two notice calls or packages for
-    /// one key at the same moment then reach the extract and the repository in the same order, and both keep the later
-    /// date.
-    /// </summary>
-    /// <exception cref="InvalidDataException">The stored extract is missing or lacks its key column; the message is Chinese.</exception>
     public (RegistryUpdateResult Result, long Events) Apply(string dataset, IReadOnlyList<RegistryNotice> notices, Func<long> record)
     {
         ArgumentNullException.ThrowIfNull(record);

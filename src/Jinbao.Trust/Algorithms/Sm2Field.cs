@@ -197,12 +197,12 @@ internal static class Montgomery<TModulus>
 
     public static U256 FromMontgomery(in U256 a) => Multiply(a, new U256(1, 0, 0, 0));
 
-    /// <summary>a·b·R⁻¹ mod m (separated operand scanning: the 512-bit product, then four reduction steps).</summary>
+    /// <summary>Returns a·b·R⁻¹ mod m: in 32-bit digits for the field prime p (<see cref="FieldPrimeDigits"/>), limb by limb for other moduli.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static U256 Multiply(in U256 a, in U256 b) =>
         typeof(TModulus) == typeof(FieldModulus) ? FieldPrimeDigits.Multiply(a, b) : MultiplyWords(a, b);
 
-    /// <summary>The limb-by-limb <see cref="Multiply"/>, for moduli other than p.</summary>
+    /// <summary>Returns a·b·R⁻¹ mod m by separated operand scanning: the 512-bit product, then four reduction steps.</summary>
     private static U256 MultiplyWords(in U256 a, in U256 b)
     {
         ulong t0, t1, t2, t3, t4, t5, t6, t7, c;
@@ -230,12 +230,12 @@ internal static class Montgomery<TModulus>
         return Reduce(t0, t1, t2, t3, t4, t5, t6, t7);
     }
 
-    /// <summary>a²·R⁻¹ mod m: the cross products once and doubled, then the squares.</summary>
+    /// <summary>Returns a²·R⁻¹ mod m: in 32-bit digits for the field prime p, limb by limb for other moduli.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static U256 Square(in U256 a) =>
         typeof(TModulus) == typeof(FieldModulus) ? FieldPrimeDigits.Square(a) : SquareWords(a);
 
-    /// <summary>The limb-by-limb <see cref="Square"/>, for moduli other than p.</summary>
+    /// <summary>Returns a²·R⁻¹ mod m limb by limb: the cross products once and doubled, then the squares.</summary>
     private static U256 SquareWords(in U256 a)
     {
         ulong t1, t2, t3, t4, t5, t6, t7, c;
@@ -309,7 +309,7 @@ internal static class Montgomery<TModulus>
 
     /// <summary>Reduces top·2^256 + x, known to be below 2m, into [0, m).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static U256 SubtractModulusIfAbove(ulong top, in U256 x)
+    internal static U256 SubtractModulusIfAbove(ulong top, in U256 x)
     {
         var borrow = U256.Subtract(x, TModulus.Modulus, out var reduced);
         var keep = 0 - (borrow & (top ^ 1));
@@ -345,41 +345,6 @@ internal static class Montgomery<TModulus>
             (sum.L1 >> 1) | (sum.L2 << 63),
             (sum.L2 >> 1) | (sum.L3 << 63),
             (sum.L3 >> 1) | (carry << 63));
-    }
-
-    /// <summary>
-    /// k·a mod p for the SM2 prime and a small k (1 to 8), in one pass where repeated additions would take up to three,
-    /// and in constant time. Multiplying by a plain integer keeps Montgomery form. The limb above 2^256 is at most 7 and
-    /// is folded back with 2^256 ≡ 2^224 + 2^96 − 2^64 + 1 (mod p).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static U256 MultiplySmall(in U256 a, ulong k)
-    {
-        if (typeof(TModulus) != typeof(FieldModulus))
-        {
-            throw new NotSupportedException("MultiplySmall folds with the SM2 field prime only.");
-        }
-
-        var c = Arith.Mac(a.L0, k, 0, 0, out var x0);
-        c = Arith.Mac(a.L1, k, 0, c, out var x1);
-        c = Arith.Mac(a.L2, k, 0, c, out var x2);
-        var top = Arith.Mac(a.L3, k, 0, c, out var x3);
-
-        var carry = AddFold(top, ref x0, ref x1, ref x2, ref x3);
-
-        // A carry out leaves a sum below 7·2^225, so folding it back cannot carry again.
-        AddFold(carry, ref x0, ref x1, ref x2, ref x3);
-        return SubtractModulusIfAbove(0, new U256(x0, x1, x2, x3));
-    }
-
-    /// <summary>Adds h·(2^224 + 2^96 − 2^64 + 1) for h below 2^32 to x3:x2:x1:x0; returns the carry.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong AddFold(ulong h, ref ulong x0, ref ulong x1, ref ulong x2, ref ulong x3)
-    {
-        var carry = Arith.Adc(x0, h, 0, out x0);
-        carry = Arith.Adc(x1, (h << 32) - h, carry, out x1);
-        carry = Arith.Adc(x2, 0, carry, out x2);
-        return Arith.Adc(x3, h << 32, carry, out x3);
     }
 
     /// <summary>Reduces any 256-bit value (below 2m, which holds for both SM2 moduli) into [0, m).</summary>

@@ -123,7 +123,7 @@ internal static class FieldPrimeDigits
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddProduct(ulong a, ulong b, ref long d0, ref long d1, ref long d2, ref long d3)
     {
-        // mulx gives the high half without touching flags; the low half is a plain multiplication.
+        // mulx gives the high half without touching flags, and the low half is a plain multiplication.
         var high = Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(a, b) : Math.BigMul(a, b, out _);
         var low = a * b;
         d0 += (long)(low & DigitMask);
@@ -149,7 +149,7 @@ internal static class FieldPrimeDigits
 
     /// <summary>
     /// Adds the waiting reduction terms (+q_i at digit i + 8, −q_i at digit i + 7 for i ≥ 1) and the last carry to the
-    /// upper digits, carries through them, packs them into limbs and subtracts p once if the value is p or more.
+    /// upper digits. Then carries through them, packs them into limbs and subtracts p once if the value is p or more.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static U256 Normalize(
@@ -177,8 +177,6 @@ internal static class FieldPrimeDigits
             ((ulong)d10 & DigitMask) | ((ulong)d11 << 32),
             ((ulong)d12 & DigitMask) | ((ulong)d13 << 32),
             ((ulong)d14 & DigitMask) | ((ulong)d15 << 32));
-        var borrow = U256.Subtract(value, FieldModulus.Modulus, out var reduced);
-        var keep = 0 - (borrow & (top ^ 1));
-        return U256.Select(keep, value, reduced);
+        return Montgomery<FieldModulus>.SubtractModulusIfAbove(top, value);
     }
 }

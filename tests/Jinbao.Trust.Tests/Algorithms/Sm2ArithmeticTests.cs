@@ -103,33 +103,6 @@ public sealed class Sm2ArithmeticTests
     }
 
     [Fact]
-    public void Small_multiples_match_big_integer()
-    {
-        var random = TestData.CreateRandom(41);
-        var values = new List<BigInteger> { BigInteger.Zero, BigInteger.One, P.Subtract(BigInteger.One), P.Subtract(BigInteger.Two), BigInteger.Two.Pow(255) };
-        for (var i = 0; i < 100; i++)
-        {
-            values.Add(new BigInteger(1, TestData.Bytes(random, 32)).Mod(P));
-        }
-
-        // k·a = (k − 1)·2^256 − 1 − (a small remainder): the low 256 bits are nearly all ones, so folding the top limb
-        // back carries out of bit 255 and the second fold runs.
-        for (var k = 3; k <= 8; k++)
-        {
-            values.Add(BigInteger.ValueOf(k - 1).ShiftLeft(256).Subtract(BigInteger.One).Divide(BigInteger.ValueOf(k)));
-        }
-
-        foreach (var a in values)
-        {
-            var am = Fp.ToMontgomery(ToU256(a));
-            for (var k = 1; k <= 8; k++)
-            {
-                Assert.Equal(a.Multiply(BigInteger.ValueOf(k)).Mod(P), FromField(Fp.MultiplySmall(am, (ulong)k)));
-            }
-        }
-    }
-
-    [Fact]
     public void Scalar_operations_match_big_integer()
     {
         var random = TestData.CreateRandom(41);
