@@ -117,7 +117,7 @@ public sealed class ConsoleCertificateSignInTests(CertificateConsoleFixture fixt
         await SubmitCertificateAsync(page, staff.CertificateFile, otherKey, KeyPassphrase);
         string message = await ErrorTextAsync(page);
 
-        // The page compares the key file's public key with the certificate's before it asks for a challenge.
+        // The page compares the key file's public key with the certificate's before it requests a challenge.
         Assert.Contains("不是一对", message);
         Assert.Contains(Path.GetFileName(otherKey), message);
         Assert.Contains(Path.GetFileName(staff.CertificateFile), message);

@@ -28,12 +28,12 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
     private static readonly string[] DatasetOrder = ["person", "employer", "enrolment", "contribution", "benefit-payment"];
 
     /// <summary>
-    /// The number of locks that receives of one package ID take turns on. A package ID always maps to the same lock, in
-    /// every process; two different packages that share a lock wait for each other.
+    /// The number of locks that receives of one package ID take turns on. A package ID maps to the same lock in every
+    /// process, and two different packages that share a lock wait for each other.
     /// </summary>
     private const int LockStripes = 64;
 
-    /// <summary>The <see cref="Exception.HResult"/> of opening a file that another process holds: EWOULDBLOCK from <c>flock</c>.</summary>
+    /// <summary>The <see cref="Exception.HResult"/> of opening a file that another process has locked: EWOULDBLOCK from <c>flock</c>.</summary>
     private const int LockHeldOnLinux = 11;
 
     /// <summary>The same on Windows: ERROR_SHARING_VIOLATION.</summary>
@@ -98,9 +98,9 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
     }
 
     /// <summary>
-    /// Opens the stripe's lock file in the data folder exclusively, waiting while another process holds it, so that a
-    /// <c>jinbao receive</c> and a server on one data folder take turns too. .NET takes an advisory <c>flock</c> for
-    /// <see cref="FileShare.None"/> on Linux, and the lock ends when the file is closed, also when the process dies.
+    /// Opens the stripe's lock file in the data folder exclusively and waits while another process has it locked, so a
+    /// <c>jinbao receive</c> and a server on one data folder take turns too. On Linux .NET takes an advisory
+    /// <c>flock</c> for <see cref="FileShare.None"/>. The lock ends when the file is closed or the process dies.
     /// </summary>
     private FileStream LockFile(int stripe, CancellationToken cancellationToken)
     {
@@ -115,7 +115,7 @@ public sealed class PackageReceiver(NodeTrust node, CentralStore store, PackageL
             }
             catch (IOException ex) when (ex.HResult is LockHeldOnLinux or LockHeldOnWindows)
             {
-                // Held by another process; the receive there may run for minutes on a large package.
+                // Another process has the lock. Its receive may run for minutes on a large package.
                 cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(50));
                 cancellationToken.ThrowIfCancellationRequested();
             }

@@ -49,13 +49,13 @@ public static class FieldMasks
 
         if (mask == Surname)
         {
-            int kept = CompoundSurnames.Any(c => value.StartsWith(c, StringComparison.Ordinal)) && value.Length > 2 ? 2 : 1;
+            int surnameLength = CompoundSurnames.Any(c => value.StartsWith(c, StringComparison.Ordinal)) && value.Length > 2 ? 2 : 1;
             var elements = StringInfo.GetTextElementEnumerator(value);
             var masked = new StringBuilder(value.Length);
             int position = 0;
             while (elements.MoveNext())
             {
-                masked.Append(position++ < kept ? elements.GetTextElement() : "*");
+                masked.Append(position++ < surnameLength ? elements.GetTextElement() : "*");
             }
 
             return masked.ToString();

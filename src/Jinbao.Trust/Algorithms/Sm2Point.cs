@@ -120,9 +120,9 @@ internal struct JacobianPoint
     }
 
     /// <summary>
-    /// The part that madd-2007-bl and add-2007-bl share, from H = U2 − U1 and R = S2 − S1: X3 and Y3, with Z3 left
-    /// to the caller. A method of its own so that the JIT's inlining budget, which each method has, covers the field
-    /// additions in it; in one method with the rest, some of them were left as calls.
+    /// Returns X3 and Y3 from H = U2 − U1 and R = S2 − S1, the part that madd-2007-bl and add-2007-bl share, and
+    /// leaves Z3 to the caller. The JIT's inlining budget is per method, so as a method of its own this part gets its
+    /// field additions inlined. In one method with the rest, some of them were left as calls.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static JacobianPoint Combine(in U256 h, in U256 r, in U256 u1, in U256 s1, out U256 twiceH)

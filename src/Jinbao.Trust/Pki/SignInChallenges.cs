@@ -26,7 +26,7 @@ public sealed record SignInResult(X509Certificate Certificate, IReadOnlyList<str
 /// client's SM2 signature over one, together with the certificate path and revocation. A challenge is
 /// removed when it is first presented, so a replayed signature is rejected. Each owner (the account that
 /// signs in) has at most one open challenge, and a new one replaces it, so the store never grows beyond
-/// one challenge per account, however often a client asks. Thread-safe.
+/// one challenge per account, however often a client requests one. Thread-safe.
 /// </summary>
 public sealed class SignInChallenges
 {

@@ -495,9 +495,9 @@ const SmCrypto = (() => {
   // SubjectPublicKeyInfo carries right before its BIT STRING 03 42 00 04 X Y.
   const SM2_CURVE_OID = [0x06, 0x08, 0x2A, 0x81, 0x1C, 0xCF, 0x55, 0x01, 0x82, 0x2D];
 
-  // Returns the SM2 public key of a DER certificate as lower-case hex of the 65-byte point, or null
-  // when no SM2 public key follows the curve identifier (another algorithm, or damaged DER); the
-  // server's checks decide then.
+  // Returns the SM2 public key of a DER certificate as lower-case hex of the 65-byte point. Returns
+  // null when no SM2 public key follows the curve identifier (another algorithm, or damaged DER),
+  // so that the server's checks decide.
   function certificatePublicKey(der) {
     const matchesAt = (pattern, at) => pattern.every((b, i) => der[at + i] === b);
     for (let i = 0; i + SM2_CURVE_OID.length + 4 + 64 <= der.length; i++) {
